@@ -115,11 +115,11 @@ class PlannerTest {
 
     @Test
     void metadataPastTheEarlyWindowIsRefused() throws Exception {
-        // modulep is at KERNBASE + 8 KiB, so locore maps 6 MiB; a 6.2 MB EFI map ends past it.
+        // modulep is at KERNBASE + 8 KiB, so locore maps 6 MiB; a 6.4 MiB EFI map ends past it.
         BootImage img = dev.jkboot.freebsd.BootImageBuilder.build(TestImages.kernel(0x1000, 0x1000),
                 Arm64.KERNBASE, List.of(), dev.jkboot.freebsd.KernelEnvironment.empty(), 0, java.util.Optional.empty(),
                 new dev.jkboot.freebsd.MemoryDescription.Uefi(dev.jkboot.freebsd.EfiMapRecord.of(
-                        48L * 130_000, 48, 1, java.util.Optional.empty(), EFI_SRC), 0));
+                        48L * 140_000, 48, 1, java.util.Optional.empty(), EFI_SRC), 0));
         assertTrue(violations(img, STAGING, RAM).contains(PlanRule.EARLY_WINDOW));
     }
 
