@@ -151,6 +151,18 @@ static void check_layout(const struct boot *b)
 	    b->kernend, max_what, max, b->window.end);
 }
 
+/* Self-test hook: a read the kernel cannot survive, to prove faults end in a verdict rather than a hang. */
+static void selftest_fault(const struct boot *b)
+{
+	char value[32];
+	u64 pa;
+
+	if (!env_get(b, "jktest.selftest.fault", value, sizeof(value)) || !parse_u64(value, 0, &pa))
+		return;
+	info("self-test: reading PA 0x%lx on purpose", pa);
+	(void)rd64(pa);
+}
+
 void jk_main(const struct entry_state *in)
 {
 	struct boot *b = &boot;
@@ -176,6 +188,7 @@ void jk_main(const struct entry_state *in)
 			check_memory(b, &fdt);
 			check_efi_systab(b);
 			check_expectations(b, &fdt);
+			selftest_fault(b);
 		}
 	}
 	verdict_and_power_off(in->el);

@@ -260,7 +260,7 @@ void check_metadata(struct boot *b)
 		return;
 	b->meta_ok = true;
 	check(b->nrecs > 0 && b->recs[0].type == MODINFO_NAME,
-	    "meta.first-name: first record has type 0x%x, must be NAME (0x1): \"this field must come first\"",
+	    "meta.first-name: the first record has type 0x%x; NAME (0x1) \"must come first\"",
 	    b->nrecs > 0 ? b->recs[0].type : 0);
 	split_files(b);
 	describe_files(b);

@@ -72,6 +72,9 @@ class Options:
     memreserve_over_image: bool = False
     cfgtbl_not_runtime: bool = False
     symbol_skew: bool = False
+    modulep_physical: bool = False      # x0 = PA of the metadata
+    image_in_reserved: bool = False     # the EFI map calls the image's memory Reserved (type 0)
+    dtb_far: bool = False               # the DTB 8 MiB past modulep, beyond locore's window
 
 
 class Elf:
@@ -207,9 +210,12 @@ class Firmware:
         self.identity = o.efi_identity
         runtime_virt = FW_BASE if o.efi_identity else EFI_RT_VIRT
         # type, phys, virt, pages, attr
-        self.descs = [
-            (2, RAM_BASE, 0, 0x200, EFI_MEMORY_WB),
-            (7, RAM_BASE + 0x200000, 0, (FW_BASE - RAM_BASE - 0x200000) // PAGE, EFI_MEMORY_WB),
+        low = [(2, RAM_BASE, 0, 0x200, EFI_MEMORY_WB),
+               (7, RAM_BASE + 0x200000, 0, (FW_BASE - RAM_BASE - 0x200000) // PAGE, EFI_MEMORY_WB)]
+        if o.image_in_reserved:
+            low = [(0, RAM_BASE, 0, 0x800, 0),
+                   (7, RAM_BASE + 0x800000, 0, (FW_BASE - RAM_BASE - 0x800000) // PAGE, EFI_MEMORY_WB)]
+        self.descs = low + [
             (6, FW_BASE, runtime_virt, 0x10,
              EFI_MEMORY_WB | (0 if o.cfgtbl_not_runtime else EFI_MEMORY_RUNTIME)),
             (9, FW_BASE + 0x10000, 0, 0x10, EFI_MEMORY_WB),
@@ -339,15 +345,19 @@ def build(o):
     end = envp + len(block)
 
     # 4. DTB
-    dtbp = None
+    dtbp = dtb = None
     if dtb_kind != "none":
         dtb = compile_dtb(dts(dtb_kind, [(0x7F400000, 0x1000)]))
-        dtbp = up(end, PAGE)
-        img.put(dtbp, dtb)
-        end = dtbp + up(len(dtb), PAGE)
+        if not o.dtb_far:
+            dtbp = up(end, PAGE)
+            img.put(dtbp, dtb)
+            end = dtbp + up(len(dtb), PAGE)
 
     # 5. metadata, sized once with kernend 0 then for real (as bi_load does)
     modulep = up(end, PAGE)
+    if o.dtb_far:
+        dtbp = modulep + (8 << 20)
+        img.put(dtbp, dtb)
     fw = None
     if firmware == "uefi":
         image_range = (o.load_pa, o.load_pa + (modulep - KERNBASE) + 2 * PAGE)
@@ -382,6 +392,8 @@ def build(o):
     kernend = up(modulep + len(meta), PAGE)
     meta = metadata(kernend)
     img.put(modulep, meta)
+    if o.dtb_far:       # the trampoline goes to kernend: keep it clear of the far DTB
+        kernend = up(dtbp + len(dtb), PAGE)
 
     # 6. the trampoline at kernend
     def field(name, value):
@@ -392,7 +404,7 @@ def build(o):
 
     to_pa = lambda va: o.load_pa + (va - KERNBASE)
     field("entry", to_pa(kernel.entry))
-    field("modulep", modulep)
+    field("modulep", to_pa(modulep) if o.modulep_physical else modulep)
     field("uart", UART_PA if o.uart else 0)
     blobs = []
     if fw is not None and o.efi_copy != "none":
