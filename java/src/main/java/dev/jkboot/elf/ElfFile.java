@@ -229,7 +229,8 @@ public final class ElfFile {
         }
         long size = dynamicValue(dynamic, DynamicEntry.DT_RELASZ).orElseThrow(
                 () -> file.damaged("the dynamic section has DT_RELA but no DT_RELASZ giving its size"));
-        long entrySize = dynamicValue(dynamic, DynamicEntry.DT_RELAENT).orElse(0L);
+        long entrySize = dynamicValue(dynamic, DynamicEntry.DT_RELAENT).orElseThrow(
+                () -> file.damaged("the dynamic section has DT_RELA but no DT_RELAENT giving its entry size"));
         if (entrySize != Relocation.SIZE) {
             throw file.damaged("the dynamic section's DT_RELAENT is %d; ELF64 Rela entries are 24 bytes"
                     .formatted(entrySize));
@@ -395,7 +396,11 @@ public final class ElfFile {
     /** e_shstrndx, or section 0's sh_link when it is SHN_XINDEX; SHN_UNDEF when sections are unnamed. */
     private static long sectionNamesIndex(FileBytes file, ElfHeader header, long sectionCount) throws ElfException {
         long index = header.shstrndx();
-        if (index == SectionHeader.SHN_XINDEX && sectionCount > 0) {
+        if (index == SectionHeader.SHN_XINDEX) {
+            if (sectionCount == 0) {
+                throw file.damaged("e_shstrndx is SHN_XINDEX (0xffff), which puts the real index in section header 0,"
+                        + " but the file has no section headers");
+            }
             index = Integer.toUnsignedLong(file.u32(header.shoff() + 40));
         } else if (index >= SectionHeader.SHN_LORESERVE) {
             throw file.damaged("e_shstrndx is 0x%x, a reserved section index, not a section".formatted(index));
