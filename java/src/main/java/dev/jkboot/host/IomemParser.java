@@ -26,11 +26,9 @@ public final class IomemParser {
     /** The top-level resources of {@code text}; {@code where} names the file in errors. */
     public static List<IomemResource> parse(String text, String where) throws HostException {
         List<Line> lines = new ArrayList<>();
-        String[] raw = text.split("\n", -1);
-        // A final newline leaves one empty element after it; that is not a line.
-        int count = raw.length > 0 && raw[raw.length - 1].isEmpty() ? raw.length - 1 : raw.length;
-        for (int i = 0; i < count; i++) {
-            lines.add(Line.parse(raw[i], i + 1, where));
+        List<String> raw = TextLines.of(text);
+        for (int i = 0; i < raw.size(); i++) {
+            lines.add(Line.parse(raw.get(i), i + 1, where));
         }
         if (!lines.isEmpty() && lines.stream().allMatch(l -> l.first == 0 && l.last == 0)) {
             throw new HostException(where,
