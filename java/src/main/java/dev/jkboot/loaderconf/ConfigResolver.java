@@ -53,7 +53,8 @@ final class ConfigResolver {
     LoaderConfig resolve(Optional<String> choice) throws IOException, LoaderConfException {
         String kernelVariable = env.get("kernel");
         String kernel = choice.orElse(kernelVariable);
-        String kernelPath = findKernel(kernel);
+        String kernelPath = findKernel(kernel, choice.isPresent() ? "chosen in the boot menu"
+                : "set at " + parsed.origin("kernel"));
         env.put("kernelname", kernelPath);
         List<ModuleFile> modules = findModules();
         findRootMount();
@@ -65,7 +66,7 @@ final class ConfigResolver {
                 kernelChoices(kernelVariable), modules, env, howto, autobootDelay(), problems);
     }
 
-    private String findKernel(String kernel) throws IOException, LoaderConfException {
+    private String findKernel(String kernel, String where) throws IOException, LoaderConfException {
         List<String> tried = new ArrayList<>();
         List<String> bootfiles = bootfileNames();
         String modulePath = env.get("module_path");
@@ -99,7 +100,7 @@ final class ConfigResolver {
         if (asFile.isPresent()) {
             return asFile.get();
         }
-        throw noKernel("no kernel file for kernel=\"" + kernel + "\" (set at " + parsed.origin("kernel") + ")", tried);
+        throw noKernel("no kernel file for kernel=\"" + kernel + "\" (" + where + ")", tried);
     }
 
     private LoaderConfException noKernel(String what, List<String> tried) {

@@ -112,6 +112,14 @@ class ConfigResolverTest {
     }
 
     @Test
+    void aMenuChoiceWithoutAKernelSaysItCameFromTheMenu() {
+        LoaderConfException e = assertThrows(LoaderConfException.class,
+                () -> resolve(root(DEFAULTS), Optional.of("kernel.gone")));
+        assertTrue(e.getMessage().startsWith("no kernel file for kernel=\"kernel.gone\" (chosen in the boot menu); "
+                + "tried /boot/kernel.gone/kernel.ko"), e.getMessage());
+    }
+
+    @Test
     void modulesAreFoundAlongModulePathInOrder() throws Exception {
         LoaderConfig config = resolve(root(DEFAULTS + """
                 zfs_load="YES"
