@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * @param kernels the kernel choices to offer, the default first ({@code kernel}, then
  *     {@code kernels}, then the /boot directories holding a "kernel" file when
  *     {@code kernels_autodetect} is YES)
- * @param modules the files to load after the kernel, in the order their keys first appear
+ * @param modules the files to load after the kernel, in the order their keys first appear in the
+ *     files (FreeBSD walks a Lua table, whose order is not defined)
  * @param environment the kernel environment, sorted by name as FreeBSD's loader keeps it:
  *     every variable the files set (except the write-only {@code loader_conf_files}), plus what
  *     the loader sets itself ({@code kernelname}, {@code module_path}, {@code kernel_path},
