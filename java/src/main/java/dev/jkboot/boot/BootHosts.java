@@ -3,10 +3,15 @@ package dev.jkboot.boot;
 import dev.jkboot.JkbootException;
 import dev.jkboot.fdt.Chosen;
 import dev.jkboot.fdt.Fdt;
+import dev.jkboot.fdt.FdtException;
 import dev.jkboot.fdt.FdtProperty;
 import dev.jkboot.fdt.FdtReader;
 import dev.jkboot.host.DevMem;
 import dev.jkboot.host.EfiSystab;
+import dev.jkboot.host.Finding;
+import dev.jkboot.host.KexecFacts;
+import dev.jkboot.host.KexecReadiness;
+import dev.jkboot.host.SecureBootMode;
 import dev.jkboot.host.HostException;
 import dev.jkboot.host.HostRoot;
 import dev.jkboot.host.RamMap;
@@ -38,6 +43,23 @@ public final class BootHosts {
         boolean describesHardware = fdt.map(BootHosts::describesHardware).orElse(false);
         long uart = fdt.map(BootHosts::pl011Console).orElse(0L);
         return new BootHost(ram.usable(), uefi, dtbBytes, describesHardware, rsdp, uart);
+    }
+
+    /**
+     * Whether this Linux will kexec at all (lockdown, kexec_load_disabled, CONFIG_KEXEC, CAP_SYS_BOOT,
+     * architecture, Secure Boot), read without touching any kernel file.
+     */
+    public static KexecReadiness readiness(HostRoot root) {
+        Finding<SecureBootMode> secureBoot = Finding.of(() -> {
+            try {
+                Fdt fdt = FdtReader.read(root.read(FDT, FDT_LIMIT), root.show(FDT));
+                Optional<FdtProperty> p = fdt.property("/chosen", "linux,uefi-secure-boot");
+                return p.isEmpty() ? SecureBootMode.UNSET : SecureBootMode.of(p.get().asU32(), root.show(FDT));
+            } catch (FdtException e) {
+                throw new HostException(root.show(FDT), e.getMessage(), e.fix());
+            }
+        });
+        return KexecReadiness.assess(KexecFacts.read(root, System.getProperty("os.arch"), secureBoot));
     }
 
     /** All five {@code linux,uefi-*} values, and the map itself if {@code /dev/mem} gives it up. */
