@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,7 +57,13 @@ public final class ElfFile {
     public static ElfFile read(Path path) throws ElfException {
         byte[] bytes;
         try {
-            long size = Files.size(path);
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new ElfException("cannot read %s: it is a %s, not a file".formatted(path,
+                        attributes.isDirectory() ? "directory" : "device or other special file"),
+                        "give the path of the kernel or module file itself, e.g. /boot/kernel/kernel");
+            }
+            long size = attributes.size();
             if (size > MAX_FILE_SIZE) {
                 throw new ElfException("%s is %d bytes, more than the 2 GiB jkboot can read".formatted(path, size),
                         "is this a FreeBSD kernel or module? Those are tens of megabytes at most");
@@ -219,8 +226,9 @@ public final class ElfFile {
     }
 
     /**
-     * The relocations DT_RELA / DT_RELASZ / DT_RELAENT of the dynamic section name (an ET_DYN
-     * module's .rela.dyn); empty if there are none.
+     * The relocations that DT_RELA, DT_RELASZ and DT_RELAENT of the dynamic section point at (an
+     * ET_DYN module's .rela.dyn), read through the PT_LOAD holding them; empty without DT_RELA.
+     * PLT relocations (DT_JMPREL) are not included.
      */
     public List<Relocation> dynamicRelocations() throws ElfException {
         List<DynamicEntry> dynamic = dynamicEntries();
