@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Paths are absolute ({@code /chosen}, {@code /cpus/cpu@0}); a component without unit address
  * also finds the only child with that base name ({@code /memory} → {@code /memory@40000000}).
- * Edits return new trees; they keep the layout's placement but drop its NOP positions.
+ * Edits return new trees; they keep the layout's placement and strings, not its token facts.
  */
 public record Fdt(
         FdtNode root, List<MemoryReservation> reservations, long bootCpuidPhys, Optional<FdtLayout> layout) {
@@ -132,7 +132,7 @@ public record Fdt(
             children.set(indexOfInstance(children, chain.get(i)), replacement);
             replacement = new FdtNode(parent.name(), parent.properties(), children);
         }
-        return new Fdt(replacement, reservations, bootCpuidPhys, layout.map(FdtLayout::withoutNops));
+        return new Fdt(replacement, reservations, bootCpuidPhys, layout.map(FdtLayout::withoutTokenFacts));
     }
 
     private static int indexOfInstance(List<FdtNode> nodes, FdtNode node) {
