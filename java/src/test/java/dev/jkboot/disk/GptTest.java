@@ -157,6 +157,8 @@ class GptTest {
         DiskException e = assertThrows(DiskException.class, () -> read(image, 4096));
         assertTrue(e.getMessage().contains("primary header at LBA 1: no \"EFI PART\" signature"),
                 e.getMessage());
+        assertTrue(e.fix().startsWith("\"EFI PART\" is at byte 512: the table was written for 512-byte "
+                + "sectors, not 4096; "), e.fix());
     }
 
     @Test
