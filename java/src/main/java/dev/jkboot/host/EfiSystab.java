@@ -1,0 +1,68 @@
+package dev.jkboot.host;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The configuration tables Linux found in the UEFI system table, from
+ * {@code /sys/firmware/efi/systab}: lines {@code KEY=0xADDRESS} (ACPI20, ACPI, SMBIOS3, SMBIOS, …).
+ * The file exists only when Linux was booted through UEFI.
+ */
+public record EfiSystab(List<Entry> entries) {
+    public static final String PATH = "/sys/firmware/efi/systab";
+    private static final int MAX_BYTES = 4096;
+    private static final Pattern LINE = Pattern.compile("([A-Z][A-Z0-9_]*)=0x([0-9a-fA-F]{1,16})");
+
+    /** One configuration table: its key as Linux names it and its physical address. */
+    public record Entry(String key, long address) {}
+
+    public EfiSystab {
+        entries = List.copyOf(entries);
+    }
+
+    public static EfiSystab read(HostRoot root) throws HostException {
+        return parse(root.readText(PATH, MAX_BYTES), root.show(PATH));
+    }
+
+    public static EfiSystab parse(String text, String where) throws HostException {
+        List<Entry> entries = new ArrayList<>();
+        List<String> lines = TextLines.of(text);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = LINE.matcher(lines.get(i));
+            if (!m.matches()) {
+                throw HostException.atLine(where, i + 1,
+                        "\"%s\" is not KEY=0xADDRESS".formatted(lines.get(i)), "");
+            }
+            long address = Long.parseUnsignedLong(m.group(2), 16);
+            if (address < 0) {
+                throw HostException.atLine(where, i + 1,
+                        "0x%s is beyond any physical address".formatted(m.group(2)), "");
+            }
+            String key = m.group(1);
+            if (entries.stream().anyMatch(e -> e.key().equals(key))) {
+                throw HostException.atLine(where, i + 1, key + " appears twice", "");
+            }
+            entries.add(new Entry(key, address));
+        }
+        return new EfiSystab(entries);
+    }
+
+    public OptionalLong address(String key) {
+        return entries.stream().filter(e -> e.key().equals(key)).mapToLong(Entry::address).findFirst();
+    }
+
+    /** The ACPI RSDP: the ACPI 2.0+ one when present, as kboot prefers it. */
+    public OptionalLong rsdp() {
+        OptionalLong acpi20 = address("ACPI20");
+        return acpi20.isPresent() ? acpi20 : address("ACPI");
+    }
+
+    /** The SMBIOS entry point: the 64-bit SMBIOS 3 one when present. */
+    public OptionalLong smbiosEntryPoint() {
+        OptionalLong smbios3 = address("SMBIOS3");
+        return smbios3.isPresent() ? smbios3 : address("SMBIOS");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.jkboot.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jkboot.mem.Align;
+import dev.jkboot.mem.Range;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RamMapTest {
+    /** Shaped like a 2 GiB QEMU virt guest under UEFI: runtime services cut System RAM in two. */
+    static final String UEFI_IOMEM = """
+            00000000-03ffffff : 0.flash0 flash@0
+            09000000-09000fff : ARMH0011:00
+              09000000-09000fff : ARMH0011:00 ARMH0011:00
+            40000000-bbe6ffff : System RAM
+              40210000-4163ffff : Kernel code
+              41640000-41a3ffff : reserved
+              41a40000-41c5ffff : Kernel data
+              48000000-4affffff : reserved
+              50000000-5fffffff : Crash kernel
+              b8000000-b800ffff : ACPI Tables
+            bbe70000-bbf2ffff : reserved
+            bbf30000-bfffffff : System RAM
+              bbf30000-bbf3ffff : reserved
+              bfa00000-bfffffff : reserved
+            8000000000-ffffffffff : PCI Bus 0000:00
+            """;
+
+    private static RamMap map(String iomem) throws HostException {
+        return RamMap.fromIomem(IomemParser.parse(iomem, "iomem"), "iomem");
+    }
+
+    @Test
+    void usableRamIsSystemRamMinusAllButTheKernelImage() throws HostException {
+        RamMap ram = map(UEFI_IOMEM);
+        assertEquals(List.of(new Range(0x4000_0000L, 0xbbe7_0000L),
+                new Range(0xbbf3_0000L, 0xc000_0000L)), ram.systemRam());
+        assertEquals(List.of(
+                new Range(0x4000_0000L, 0x4164_0000L), // Kernel code stays usable
+                new Range(0x41a4_0000L, 0x4800_0000L), // so does Kernel data
+                new Range(0x4b00_0000L, 0x5000_0000L),
+                new Range(0x6000_0000L, 0xb800_0000L),
+                new Range(0xb801_0000L, 0xbbe7_0000L),
+                new Range(0xbbf4_0000L, 0xbfa0_0000L)), ram.usable());
+        assertEquals(List.of(
+                new Carveout(new Range(0x4164_0000L, 0x41a4_0000L), "reserved", CarveoutKind.RESERVED),
+                new Carveout(new Range(0x4800_0000L, 0x4b00_0000L), "reserved", CarveoutKind.RESERVED),
+                new Carveout(new Range(0x5000_0000L, 0x6000_0000L), "Crash kernel",
+                        CarveoutKind.CRASH_KERNEL),
+                new Carveout(new Range(0xb800_0000L, 0xb801_0000L), "ACPI Tables", CarveoutKind.ACPI),
+                new Carveout(new Range(0xbbf3_0000L, 0xbbf4_0000L), "reserved", CarveoutKind.RESERVED),
+                new Carveout(new Range(0xbfa0_0000L, 0xc000_0000L), "reserved", CarveoutKind.RESERVED)),
+                ram.carveouts());
+        assertEquals(List.of(new Range(0x4021_0000L, 0x4164_0000L),
+                new Range(0x41a4_0000L, 0x41c6_0000L)), ram.runningKernel());
+        assertEquals(List.of(new Range(0xbbe7_0000L, 0xbbf3_0000L)), ram.firmwareReserved());
+        assertEquals(2 * Align.GIB - 0xc_0000L, ram.systemRamBytes());
+        long carved = ram.carveouts().stream().mapToLong(c -> c.range().size()).sum();
+        assertEquals(ram.systemRamBytes() - carved, ram.usableBytes());
+    }
+
+    @Test
+    void adjacentSystemRamLinesMergeIntoOneHole() throws HostException {
+        RamMap ram = map("""
+                40000000-4fffffff : System RAM
+                50000000-5fffffff : System RAM
+                """);
+        assertEquals(List.of(new Range(0x4000_0000L, 0x6000_0000L)), ram.usable());
+        assertEquals(2, ram.systemRam().size());
+    }
+
+    @Test
+    void noSystemRamIsAnError() {
+        HostException e = assertThrows(HostException.class,
+                () -> map("09000000-09000fff : pl011@9000000\n"));
+        assertEquals("iomem: lists no \"System RAM\"", e.getMessage());
+    }
+
+    @Test
+    void stagingIsTheFirstAlignedHoleWithRoomAndSkipsCarveouts() throws HostException {
+        RamMap ram = map(UEFI_IOMEM);
+        // 0x40000000 has 0x1640000 (22.25 MiB) before the first reservation: too small for 64 MiB.
+        // 0x41a40000 rounds up to 0x41c00000, 0x6400000 to 0x48000000: 100 MiB, enough.
+        StagingArea staging = ram.findStaging(StagingArea.KBOOT_SIZE);
+        assertEquals(0x41c0_0000L, staging.address());
+        assertEquals(new Range(0x41a4_0000L, 0x4800_0000L), staging.hole());
+        assertEquals(0x4800_0000L - 0x41c0_0000L, staging.room());
+        // 16 MiB fits in the very first hole.
+        assertEquals(0x4000_0000L, ram.findStaging(16 * Align.MIB).address());
+        // 1 GiB fits only after the crash kernel.
+        assertEquals(0x6000_0000L, ram.findStaging(Align.GIB).address());
+    }
+
+    @Test
+    void everyStagingAnswerIsAlignedInsideUsableRamAndOutsideCarveouts() throws HostException {
+        RamMap ram = map(UEFI_IOMEM);
+        for (long size = Align.MIB; size <= 1408 * Align.MIB; size += 7 * Align.MIB) {
+            StagingArea s = ram.findStaging(size);
+            Range placed = Range.ofSize(s.address(), size);
+            assertTrue(Align.isAligned(s.address(), 2 * Align.MIB));
+            assertTrue(ram.usable().stream().anyMatch(r -> r.contains(placed)), placed::toString);
+            assertTrue(ram.carveouts().stream().noneMatch(c -> c.range().overlaps(placed)));
+        }
+    }
+
+    @Test
+    void noRoomNamesTheLargestHole() throws HostException {
+        RamMap ram = map(UEFI_IOMEM);
+        HostException e = assertThrows(HostException.class, () -> ram.findStaging(2 * Align.GIB));
+        assertEquals("no usable RAM range has 2048 MiB free at a 2 MiB-aligned address: the "
+                + "largest hole is 60000000-b7ffffff, 1408 MiB from its first 2 MiB boundary",
+                e.getMessage());
+        assertTrue(e.fix().contains("crashkernel="));
+    }
+
+    @Test
+    void aHoleSmallerThanItsAlignmentGapHasNoRoom() throws HostException {
+        RamMap ram = map("""
+                40100000-401fffff : System RAM
+                """);
+        HostException e = assertThrows(HostException.class, () -> ram.findStaging(Align.PAGE));
+        assertTrue(e.getMessage().endsWith("40100000-401fffff, 0 B from its first 2 MiB boundary"),
+                e.getMessage());
+    }
+}
