@@ -5,6 +5,7 @@ import dev.jkboot.boot.BootHost;
 import dev.jkboot.boot.BootHosts;
 import dev.jkboot.boot.BootPlanning;
 import dev.jkboot.boot.BootRequest;
+import dev.jkboot.boot.BootSource;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.exec.NativeKexec;
@@ -120,7 +121,8 @@ final class BootCommand implements Callable<Integer> {
         for (String m : modules) {
             files.add(fileSpec(m));
         }
-        BootRequest request = new BootRequest(kernel, files, Optional.ofNullable(dtb), args.howto(),
+        BootRequest request = new BootRequest(BootSource.of(kernel), files,
+                Optional.ofNullable(dtb).map(BootSource::of), args.howto(),
                 args.environment());
         host = withUart(host);
         KexecPlan plan = BootPlanning.plan(host, request, Trampoline.aarch64());
@@ -157,10 +159,11 @@ final class BootCommand implements Callable<Integer> {
     static BootRequest.FileSpec fileSpec(String word) {
         int colon = word.lastIndexOf(':');
         if (colon > 0 && word.indexOf('/', colon) < 0 && colon < word.length() - 1) {
-            return new BootRequest.FileSpec(Path.of(word.substring(0, colon)), Optional.of(word.substring(colon + 1)),
+            return new BootRequest.FileSpec(BootSource.of(Path.of(word.substring(0, colon))),
+                    Optional.of(word.substring(colon + 1)),
                     Optional.empty());
         }
-        return new BootRequest.FileSpec(Path.of(word), Optional.empty(), Optional.empty());
+        return new BootRequest.FileSpec(BootSource.of(Path.of(word)), Optional.empty(), Optional.empty());
     }
 
     private KexecRunner runner() throws KexecException {
