@@ -1,0 +1,91 @@
+package dev.jkboot.boot;
+
+import dev.jkboot.JkbootException;
+import dev.jkboot.elf.ElfFile;
+import dev.jkboot.freebsd.BootImage;
+import dev.jkboot.freebsd.BootImageBuilder;
+import dev.jkboot.freebsd.BootSpecException;
+import dev.jkboot.freebsd.EfiMapRecord;
+import dev.jkboot.freebsd.ElfObjectLoader;
+import dev.jkboot.freebsd.Howto;
+import dev.jkboot.freebsd.KernelEnvironment;
+import dev.jkboot.freebsd.Loadable;
+import dev.jkboot.freebsd.MemoryDescription;
+import dev.jkboot.freebsd.RawFile;
+import dev.jkboot.host.RamMap;
+import dev.jkboot.mem.Range;
+import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.plan.Planner;
+import dev.jkboot.plan.TargetMemory;
+import dev.jkboot.plan.Trampoline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Stages 2 and 3 of the pipeline: what to boot plus the host → a validated kexec plan. */
+public final class BootPlanning {
+    private BootPlanning() {}
+
+    public static KexecPlan plan(BootHost host, BootRequest request, Trampoline trampoline) throws JkbootException {
+        ElfObjectLoader.Kernel kernel = ElfObjectLoader.kernel(ElfFile.read(request.kernel()));
+        List<Loadable> others = new ArrayList<>();
+        for (BootRequest.FileSpec f : request.files()) {
+            if (f.type().isPresent()) {
+                others.add(RawFile.loadable(f.path().toString(), f.type().get(), readFile(f.path(), "file"), f.args()));
+            } else {
+                others.add(ElfObjectLoader.module(ElfFile.read(f.path()), f.args()));
+            }
+        }
+        KernelEnvironment env = environment(host, request);
+        Howto howto = request.switches().or(Howto.fromEnvironment(env.variables()));
+        MemoryDescription memory = memoryDescription(host);
+        Optional<byte[]> dtb = request.dtb().isPresent() ? Optional.of(readFile(request.dtb().get(), "device tree"))
+                : host.hostDtb().filter(d -> host.hostDtbDescribesHardware());
+
+        BootImage image = BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb,
+                memory);
+        long staging = new RamMap(List.of(), host.usableRam(), List.of(), List.of(), List.of())
+                .findStaging(Planner.requiredBytes(image)).address();
+        List<TargetMemory.KeepOut> keepOut = new ArrayList<>();
+        image.efiMap().filter(EfiMapRecord::copiedAtJump).ifPresent(m -> keepOut.add(new TargetMemory.KeepOut(
+                Range.ofSize(m.sourcePhys(), m.memorySize()), "Linux's UEFI memory map (copied at jump time)")));
+        return Planner.plan(image, staging, new TargetMemory(host.usableRam(), keepOut), trampoline, host.uartPhys());
+    }
+
+    /**
+     * The user's variables, plus what FreeBSD's loader sets itself: {@code kernelname}, and the
+     * ACPI root pointer under both names arm64 kernels look for (kboot: "for 13.1R bootability").
+     */
+    static KernelEnvironment environment(BootHost host, BootRequest request) throws BootSpecException {
+        KernelEnvironment env = KernelEnvironment.empty().with("kernelname", request.kernel().toString());
+        if (host.acpiRsdp().isPresent()) {
+            String rsdp = "0x%016x".formatted(host.acpiRsdp().getAsLong());
+            env = env.with("acpi.rsdp", rsdp).with("hint.acpi.0.rsdp", rsdp);
+        }
+        return env.withAll(request.environment());
+    }
+
+    static MemoryDescription memoryDescription(BootHost host) throws BootSpecException {
+        if (host.uefi().isEmpty()) {
+            return new MemoryDescription.DeviceTreeMemory();
+        }
+        BootHost.Uefi u = host.uefi().get();
+        return new MemoryDescription.Uefi(EfiMapRecord.of(u.mapSize(), u.descriptorSize(), u.descriptorVersion(),
+                u.descriptors(), u.mapPhys()), u.systemTablePhys());
+    }
+
+    private static byte[] readFile(Path path, String what) throws BootSpecException {
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new BootSpecException("the " + what + " " + path + " does not exist", "check the path");
+        } catch (IOException e) {
+            throw new BootSpecException("cannot read the " + what + " " + path + ": " + e.getMessage(),
+                    "check that it is a readable file");
+        }
+    }
+}

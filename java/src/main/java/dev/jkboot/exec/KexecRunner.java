@@ -1,0 +1,55 @@
+package dev.jkboot.exec;
+
+import dev.jkboot.plan.KexecPlan;
+import java.util.function.Consumer;
+
+/**
+ * Hands a validated plan to Linux in the only safe order: load, and only if the load succeeded,
+ * sync and jump. If the jump returns, the image is unloaded again so nothing is left armed.
+ */
+public final class KexecRunner {
+    private final KexecSyscalls sys;
+    private final boolean runningAsInit;
+    private final Consumer<String> log;
+
+    /**
+     * @param runningAsInit as PID 1 there is nothing to sync, and sync could block on a dead
+     *     device; otherwise filesystems are synced before the jump
+     */
+    public KexecRunner(KexecSyscalls sys, boolean runningAsInit, Consumer<String> log) {
+        this.sys = sys;
+        this.runningAsInit = runningAsInit;
+        this.log = log;
+    }
+
+    /** Loads the plan; afterwards {@link #jump()} starts it (or {@code kexec -e} would). */
+    public void load(KexecPlan plan, String planSummary) throws KexecException {
+        log.accept("kexec_load: %d segments, entry 0x%x".formatted(plan.segments().size(), plan.entryPhys()));
+        long rc = sys.load(plan.entryPhys(), plan.segments());
+        if (rc != 0) {
+            throw KexecFailures.loadFailed((int) -rc, planSummary);
+        }
+    }
+
+    /** Jumps to the loaded image. Returns only by throwing: the jump was refused. */
+    public void jump() throws KexecException {
+        if (!runningAsInit) {
+            log.accept("syncing filesystems");
+            sys.sync();
+        }
+        log.accept("reboot(LINUX_REBOOT_CMD_KEXEC)");
+        long rc = sys.rebootIntoLoaded();
+        long unload = sys.unload();
+        if (unload != 0) {
+            log.accept("also failed to unload the image afterwards: " + Errno.name((int) -unload));
+        }
+        throw KexecFailures.rebootReturned((int) -rc);
+    }
+
+    public void unload() throws KexecException {
+        long rc = sys.unload();
+        if (rc != 0) {
+            throw KexecFailures.unloadFailed((int) -rc);
+        }
+    }
+}

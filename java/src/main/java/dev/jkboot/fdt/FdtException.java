@@ -1,0 +1,25 @@
+package dev.jkboot.fdt;
+
+import dev.jkboot.ExitStatus;
+import dev.jkboot.JkbootException;
+
+/** A device tree that is malformed, or that lacks or misstates something jkboot reads from it. */
+public final class FdtException extends JkbootException {
+    private static final long serialVersionUID = 1L;
+
+    public FdtException(String message, String fix) {
+        super(message, fix);
+    }
+
+    /** The same error, located at a node: "/chosen: property bootargs is not NUL-terminated…". */
+    FdtException within(String nodePath) {
+        FdtException located = new FdtException(nodePath + ": " + getMessage(), fix());
+        located.setStackTrace(getStackTrace());
+        return located;
+    }
+
+    @Override
+    public int exitStatus() {
+        return ExitStatus.INPUT;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.jkboot.freebsd;
+
+import dev.jkboot.ExitStatus;
+import dev.jkboot.JkbootException;
+
+/** What to boot cannot be built: a bad kernel, module, environment or memory description. */
+public final class BootSpecException extends JkbootException {
+    private static final long serialVersionUID = 1L;
+
+    public BootSpecException(String message, String fix) {
+        super(message, fix);
+    }
+
+    public BootSpecException(String message, String fix, Throwable cause) {
+        super(message, fix, cause);
+    }
+
+    @Override
+    public int exitStatus() {
+        return ExitStatus.INPUT;
+    }
+}

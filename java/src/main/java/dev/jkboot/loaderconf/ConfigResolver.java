@@ -1,0 +1,260 @@
+package dev.jkboot.loaderconf;
+
+import dev.jkboot.freebsd.Howto;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * Looks up the kernel and module files a parsed configuration asks for, as FreeBSD's loader does
+ * when it boots (stand/lua/config.lua {@code loadKernel}/{@code loadModule}, stand/common/module.c
+ * {@code file_search}), and fills in what the loader adds to the environment.
+ *
+ * <p>Kernel: for {@code kernel="K"}, each name of {@code bootfile} (';'-separated, then "kernel")
+ * is looked for in /boot/K, then in K; then K itself is tried as a file. On success
+ * {@code module_path} becomes "<dir>;" + module_path and {@code kernel_path} the directory (or
+ * module_path just the directory when it was unset). With {@code kernel} unset, the bootfile
+ * names are looked for along module_path.
+ *
+ * <p>Names: a name with a '/' is a path; otherwise each {@code module_path} directory is tried
+ * with {@code name.ko}, {@code name}, {@code name.debug} for kernels and ELF modules, and only
+ * {@code name} for raw files ({@code _type} set). FreeBSD first consults each directory's
+ * linker.hints to map a module name to its file; jkboot does not, which matters only for a
+ * module whose name differs from its file name.
+ */
+final class ConfigResolver {
+    /** module.c's default_searchpath for loaders with FDT support (arm64). */
+    static final String DEFAULT_MODULE_PATH = "/boot/kernel;/boot/modules;/boot/dtb";
+    private static final List<String> KLD_EXTENSIONS = List.of(".ko", "", ".debug");
+    private static final Pattern MODULE_NAME = Pattern.compile("[-A-Za-z0-9_]+");
+    private static final Pattern KERNEL_NAME = Pattern.compile("[^;, ]+");
+    private static final String ROOT = "vfs.root.mountfrom";
+
+    private final ParsedConfig parsed;
+    private final BootFiles files;
+    private final Map<String, String> env;
+    private final List<ConfigProblem> problems;
+
+    ConfigResolver(ParsedConfig parsed, BootFiles files) {
+        this.parsed = parsed;
+        this.files = files;
+        this.env = new LinkedHashMap<>(parsed.environment());
+        this.problems = new ArrayList<>(parsed.problems());
+    }
+
+    LoaderConfig resolve(Optional<String> choice) throws IOException, LoaderConfException {
+        String kernelVariable = env.get("kernel");
+        String kernel = choice.orElse(kernelVariable);
+        String kernelPath = findKernel(kernel, choice.isPresent() ? "chosen in the boot menu"
+                : "set at " + parsed.origin("kernel"));
+        env.put("kernelname", kernelPath);
+        List<ModuleFile> modules = findModules();
+        findRootMount();
+        String kernelOptions = env.getOrDefault("kernel_options", "");
+        BootArguments arguments = BootArguments.parse(kernelOptions);
+        env.putAll(arguments.environment());
+        Howto howto = arguments.howto().or(Howto.fromEnvironment(env));
+        return new LoaderConfig(kernel == null ? "" : kernel, kernelPath, joinedWords(kernelOptions),
+                kernelChoices(kernelVariable), modules, env, howto, autobootDelay(), problems);
+    }
+
+    private String findKernel(String kernel, String where) throws IOException, LoaderConfException {
+        List<String> tried = new ArrayList<>();
+        List<String> bootfiles = bootfileNames();
+        String modulePath = env.get("module_path");
+        if (kernel == null) {
+            for (String name : bootfiles) {
+                Optional<String> found = searchKld(name, searchPath(modulePath), tried);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            throw noKernel("the kernel variable is unset and no bootfile was found in module_path", tried);
+        }
+        for (String dir : List.of("/boot/" + kernel, kernel)) {
+            for (String name : bootfiles) {
+                Optional<String> found = searchKld(name, List.of(LoaderConfReader.absolute(dir)), tried);
+                if (found.isPresent()) {
+                    // config.lua points module_path at the directory while it tries, and only
+                    // prepends the directory when module_path was set before.
+                    if (modulePath == null) {
+                        env.put("module_path", dir);
+                    } else {
+                        env.put("module_path", dir + ";" + modulePath);
+                        env.put("kernel_path", dir);
+                    }
+                    return found.get();
+                }
+            }
+        }
+        // FreeBSD leaves module_path set to the kernel name after this last try; jkboot keeps it.
+        Optional<String> asFile = searchKld(kernel, List.of(LoaderConfReader.absolute(kernel)), tried);
+        if (asFile.isPresent()) {
+            return asFile.get();
+        }
+        throw noKernel("no kernel file for kernel=\"" + kernel + "\" (" + where + ")", tried);
+    }
+
+    private LoaderConfException noKernel(String what, List<String> tried) {
+        return new LoaderConfException(what + "; tried " + String.join(", ", tried),
+                "set kernel=\"<directory under /boot that holds a kernel file>\" in /boot/loader.conf, "
+                        + "or point jkboot at the FreeBSD root file system (--root)");
+    }
+
+    /** {@code bootfile}'s ';'-separated names, then "kernel", as config.lua's loadBootfile. */
+    private List<String> bootfileNames() {
+        String bootfile = env.get("bootfile");
+        String list = bootfile == null ? "kernel" : bootfile + ";kernel";
+        List<String> names = new ArrayList<>();
+        for (String name : list.split(";")) {
+            if (!name.isBlank()) {
+                names.add(name.strip());
+            }
+        }
+        return names;
+    }
+
+    private List<ModuleFile> findModules() throws IOException, LoaderConfException {
+        Set<String> blacklist = new LinkedHashSet<>(
+                MODULE_NAME.matcher(env.getOrDefault("module_blacklist", "")).results().map(MatchResult::group).toList());
+        String modulePath = env.get("module_path");
+        List<String> dirs = searchPath(modulePath);
+        List<ModuleFile> found = new ArrayList<>();
+        for (ModuleSettings m : parsed.modules()) {
+            if (!m.enabled()) {
+                continue;
+            }
+            String name = m.fileName();
+            if (blacklist.contains(name)) {
+                problems.add(new ConfigProblem(m.origin(), name + " is in module_blacklist (set at "
+                        + parsed.origin("module_blacklist") + "); not loaded"));
+                continue;
+            }
+            List<String> tried = new ArrayList<>();
+            Optional<String> path = m.type().isEmpty() ? searchKld(name, dirs, tried) : searchRaw(name, dirs, tried);
+            if (path.isEmpty()) {
+                String what = "cannot find " + name + " for " + m.key() + "_load=\"YES\"; tried " + String.join(", ", tried);
+                if (m.type().equals("mfs_root")) {
+                    // module.c: failing to load mfs_root is never going to end well.
+                    throw new LoaderConfException(m.origin() + ": " + what,
+                            "put the root file system image where " + m.key() + "_name says, or remove "
+                                    + m.key() + "_load");
+                }
+                problems.add(new ConfigProblem(m.origin(), what + "; skipped"));
+                continue;
+            }
+            found.add(new ModuleFile(m.key(), path.get(),
+                    m.type().isEmpty() ? Optional.empty() : Optional.of(m.type()), joinedWords(m.flags())));
+        }
+        return found;
+    }
+
+    private Optional<String> searchKld(String name, List<String> dirs, List<String> tried) throws IOException {
+        return search(name, dirs, KLD_EXTENSIONS, tried);
+    }
+
+    private Optional<String> searchRaw(String name, List<String> dirs, List<String> tried) throws IOException {
+        return search(name, dirs, List.of(""), tried);
+    }
+
+    private Optional<String> search(String name, List<String> dirs, List<String> extensions, List<String> tried)
+            throws IOException {
+        if (name.contains("/")) {
+            return isFile(LoaderConfReader.absolute(name), tried);
+        }
+        for (String dir : dirs) {
+            for (String extension : extensions) {
+                Optional<String> found = isFile((dir.endsWith("/") ? dir : dir + "/") + name + extension, tried);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> isFile(String path, List<String> tried) throws IOException {
+        tried.add(path);
+        return files.kind(path) == BootFiles.Kind.FILE ? Optional.of(path) : Optional.empty();
+    }
+
+    /** The directories of a module_path (';'-separated; trailing slashes dropped). */
+    private static List<String> searchPath(String modulePath) {
+        List<String> dirs = new ArrayList<>();
+        for (String dir : (modulePath == null ? DEFAULT_MODULE_PATH : modulePath).split(";")) {
+            String trimmed = dir.replaceFirst("(?<=.)/+$", "");
+            if (!trimmed.isEmpty()) {
+                dirs.add(LoaderConfReader.absolute(trimmed));
+            }
+        }
+        return dirs;
+    }
+
+    /**
+     * getrootmount: when {@code vfs.root.mountfrom} is unset, take it from /etc/fstab, or from a
+     * ZFS {@code currdev}; FreeBSD's kernel otherwise stops at its mountroot prompt.
+     */
+    private void findRootMount() throws IOException {
+        if (env.containsKey(ROOT)) {
+            return;
+        }
+        Optional<RootMount> fromFstab = files.read("/etc/fstab")
+                .flatMap(bytes -> RootMount.fromFstab(new String(bytes, StandardCharsets.UTF_8)));
+        if (fromFstab.isPresent()) {
+            env.put(ROOT, fromFstab.get().mountFrom());
+            env.putIfAbsent(ROOT + ".options", fromFstab.get().options());
+            return;
+        }
+        String currdev = env.get("currdev");
+        if (currdev != null && currdev.startsWith("zfs:")) {
+            env.put(ROOT, currdev.substring(0, currdev.length() - 1));
+            return;
+        }
+        problems.add(new ConfigProblem("/etc/fstab", 0, ROOT + " is not set and /etc/fstab has no line for '/', "
+                + "so FreeBSD will stop at its mountroot> prompt; set " + ROOT
+                + "=\"ufs:/dev/<partition>\" in /boot/loader.conf"));
+    }
+
+    private List<String> kernelChoices(String kernelVariable) throws IOException {
+        Set<String> choices = new LinkedHashSet<>();
+        if (kernelVariable != null) {
+            choices.add(kernelVariable);
+        }
+        KERNEL_NAME.matcher(env.getOrDefault("kernels", "")).results().forEach(r -> choices.add(r.group()));
+        if ("yes".equalsIgnoreCase(env.get("kernels_autodetect"))) {
+            List<String> entries = new ArrayList<>(files.list("/boot"));
+            entries.sort(null);
+            for (String entry : entries) {
+                if (files.kind("/boot/" + entry) == BootFiles.Kind.DIRECTORY
+                        && files.kind("/boot/" + entry + "/kernel") == BootFiles.Kind.FILE) {
+                    choices.add(entry);
+                }
+            }
+        }
+        return List.copyOf(choices);
+    }
+
+    private AutobootDelay autobootDelay() {
+        String value = env.get("autoboot_delay");
+        Optional<AutobootDelay> delay = AutobootDelay.parse(value);
+        if (delay.isEmpty()) {
+            problems.add(new ConfigProblem(parsed.origin("autoboot_delay"), "autoboot_delay=\"" + value
+                    + "\" is not a number or NO; using " + AutobootDelay.DEFAULT_SECONDS + " seconds as FreeBSD does"));
+        }
+        return delay.orElse(AutobootDelay.DEFAULT);
+    }
+
+    /** FreeBSD's unargv: the words joined by one space, or nothing when there are none. */
+    private static Optional<String> joinedWords(String words) {
+        String joined = String.join(" ", words.strip().split("\\s+"));
+        return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.jkboot.loaderconf;
+
+import dev.jkboot.ExitStatus;
+import dev.jkboot.JkbootException;
+
+/**
+ * The boot configuration cannot give a bootable kernel at all, or its files cannot be read.
+ * Everything less serious is a {@link ConfigProblem} and the boot goes on, as in FreeBSD.
+ */
+public final class LoaderConfException extends JkbootException {
+    private static final long serialVersionUID = 1L;
+
+    public LoaderConfException(String message, String fix) {
+        super(message, fix);
+    }
+
+    public LoaderConfException(String message, String fix, Throwable cause) {
+        super(message, fix, cause);
+    }
+
+    @Override
+    public int exitStatus() {
+        return ExitStatus.INPUT;
+    }
+}

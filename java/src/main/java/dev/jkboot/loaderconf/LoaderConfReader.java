@@ -1,0 +1,225 @@
+package dev.jkboot.loaderconf;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the loader.conf(5) files in FreeBSD's order (stand/lua/config.lua {@code readConf}):
+ * <ol>
+ *   <li>{@code /boot/defaults/loader.conf};
+ *   <li>after each file, the files its {@code loader_conf_files} names, depth first; every file
+ *       starts with that variable cleared, so each file can chain further files, and no file is
+ *       read twice;
+ *   <li>once the defaults file and its chain are done: the {@code *.conf} files of each
+ *       {@code loader_conf_dirs} directory (plus {@code /boot/loader.conf.d/<product>} for each
+ *       variable named in {@code product_vars}), then the {@code local_loader_conf_files}.
+ * </ol>
+ * With FreeBSD 14/15's defaults that is /boot/device.hints, /boot/loader.conf,
+ * /boot/loader.conf.d/*.conf, /boot/loader.conf.local. Missing files are skipped silently, as in
+ * FreeBSD. Where jkboot differs, a {@link ConfigProblem} says so:
+ * <ul>
+ *   <li>directory entries are read in name order (FreeBSD uses the directory's own order, which
+ *       on UFS is mostly creation order);
+ *   <li>{@code exec} lines and {@code _before/_after/_error} module commands are not run (an
+ *       {@code exec="echo ..."} is skipped silently: the stock defaults file has one);
+ *   <li>{@code .lua} configuration files are not run;
+ *   <li>a pending {@code nextboot} configuration is not applied, because jkboot cannot mark it
+ *       used on a read-only disk and would apply it on every boot.
+ * </ul>
+ * Line numbers are physical lines (FreeBSD's own messages count only non-empty lines).
+ */
+public final class LoaderConfReader {
+    public static final String DEFAULTS = "/boot/defaults/loader.conf";
+    /** Write-only for config.lua: it never reaches the environment (loader_env_restricted_table). */
+    private static final String CONF_FILES = "loader_conf_files";
+    private static final Pattern WORD = Pattern.compile("[!-~]+");
+    private static final Pattern HARMLESS_EXEC = Pattern.compile("\\s*echo(\\s.*)?", Pattern.DOTALL);
+
+    private final BootFiles files;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final Map<String, Origin> origins = new LinkedHashMap<>();
+    private final Map<String, ModuleSettings> modules = new LinkedHashMap<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
+    private final Set<String> loaded = new HashSet<>();
+    private String confFiles;
+
+    private LoaderConfReader(BootFiles files, Map<String, String> presets) {
+        this.files = files;
+        env.putAll(presets);
+    }
+
+    /**
+     * Reads the configuration. {@code presets} are the variables set before any file is read
+     * (kboot's command-line words, {@code currdev}); the files may override them, as in FreeBSD.
+     */
+    public static ParsedConfig read(BootFiles files, Map<String, String> presets) throws LoaderConfException {
+        LoaderConfReader reader = new LoaderConfReader(files, presets);
+        try {
+            if (files.kind(DEFAULTS) != BootFiles.Kind.FILE) {
+                reader.problems.add(new ConfigProblem(DEFAULTS, 0, "missing, so no other configuration file is "
+                        + "read either (FreeBSD finds them through its loader_conf_files)"));
+            }
+            reader.readConf(DEFAULTS);
+            reader.checkNextboot();
+        } catch (IOException e) {
+            throw new LoaderConfException("cannot read the boot configuration from " + files + ": " + e.getMessage(),
+                    "check the disk or the directory given with --root", e);
+        }
+        return new ParsedConfig(reader.env, reader.origins, List.copyOf(reader.modules.values()), reader.problems);
+    }
+
+    private void readConf(String path) throws IOException {
+        String file = absolute(path);
+        if (loaded.contains(file)) {
+            return;
+        }
+        boolean topLevel = loaded.isEmpty();
+        confFiles = null;
+        Optional<byte[]> bytes = files.read(file);
+        if (bytes.isPresent() && file.endsWith(".lua")) {
+            problems.add(new ConfigProblem(file, 0, "Lua configuration files are not run by jkboot; skipped"));
+        } else if (bytes.isPresent()) {
+            parse(file, new String(bytes.get(), StandardCharsets.UTF_8));
+        }
+        loaded.add(file);
+        if (confFiles != null) {
+            for (String next : words(confFiles)) {
+                readConf(next);
+            }
+        }
+        if (topLevel) {
+            readConfDirs();
+            String local = env.get("local_loader_conf_files");
+            if (local != null) {
+                for (String next : words(local)) {
+                    readConf(next);
+                }
+            }
+        }
+    }
+
+    private void readConfDirs() throws IOException {
+        List<String> dirs = new ArrayList<>(words(env.getOrDefault("loader_conf_dirs", "")));
+        for (String var : words(env.getOrDefault("product_vars", ""))) {
+            String product = env.get(var);
+            if (product != null) {
+                dirs.add("/boot/loader.conf.d/" + product);
+            }
+        }
+        for (String dir : dirs) {
+            String absDir = absolute(dir);
+            if (files.kind(absDir) != BootFiles.Kind.DIRECTORY) {
+                problems.add(new ConfigProblem(absDir, 0, "named in loader_conf_dirs but not a directory; skipped"));
+                continue;
+            }
+            List<String> names = new ArrayList<>(files.list(absDir));
+            names.sort(null);
+            for (String name : names) {
+                String path = absDir.replaceFirst("/+$", "") + "/" + name;
+                if (name.endsWith(".conf") && files.kind(path) == BootFiles.Kind.FILE) {
+                    readConf(path);
+                }
+            }
+        }
+    }
+
+    private void parse(String file, String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int number = i + 1;
+            ConfLine parsed = ConfLineParser.parse(line);
+            if (parsed instanceof ConfLine.Malformed) {
+                problems.add(new ConfigProblem(file, number, "malformed line, skipped: '" + line.strip()
+                        + "' (expected name=\"value\", name=word or a # comment)"));
+            } else if (parsed instanceof ConfLine.Exec exec) {
+                if (!HARMLESS_EXEC.matcher(exec.command()).matches()) {
+                    problems.add(new ConfigProblem(file, number, "exec=\"" + exec.command()
+                            + "\" is a loader command; jkboot does not run loader commands, skipped"));
+                }
+            } else if (parsed instanceof ConfLine.ModuleSetting setting) {
+                moduleSetting(setting, file, number);
+            } else if (parsed instanceof ConfLine.Assignment assignment) {
+                assign(assignment, file, number);
+            }
+        }
+    }
+
+    /**
+     * Module properties go both to the module table and, unexpanded, to the environment (newer
+     * config.lua does both); the commands run around a load are not supported.
+     */
+    private void moduleSetting(ConfLine.ModuleSetting setting, String file, int number) {
+        String key = setting.module();
+        String property = setting.property();
+        Origin where = new Origin(file, number);
+        ModuleSettings current = modules.getOrDefault(key, ModuleSettings.named(key, where));
+        switch (property) {
+            case "before", "after", "error" -> problems.add(new ConfigProblem(file, number, key + "_" + property
+                    + " is a loader command run around loading " + key + "; jkboot does not run loader commands, "
+                    + "ignored"));
+            default -> modules.put(key, current.with(property, setting.value(), where));
+        }
+        String value = property.equals("load") ? setting.value().toUpperCase(Locale.ROOT) : setting.value();
+        env.put(key + "_" + property, value);
+        origins.put(key + "_" + property, where);
+    }
+
+    private void assign(ConfLine.Assignment assignment, String file, int number) {
+        ValueExpansion.Result result = ValueExpansion.expand(assignment.value(), env::get);
+        if (result instanceof ValueExpansion.Result.Error error) {
+            problems.add(new ConfigProblem(file, number, "cannot set " + assignment.name() + ": " + error.reason()
+                    + "; skipped"));
+        } else if (result instanceof ValueExpansion.Result.Value value) {
+            if (assignment.name().equals(CONF_FILES)) {
+                confFiles = value.text();
+            } else {
+                env.put(assignment.name(), value.text());
+                origins.put(assignment.name(), new Origin(file, number));
+            }
+        }
+    }
+
+    /**
+     * nextboot(8) leaves a one-time configuration that the loader applies and then marks used by
+     * rewriting its first line. jkboot reads the disk read-only, so it reports and skips it.
+     */
+    private void checkNextboot() throws IOException {
+        String file = env.get("nextboot_conf");
+        String enable = env.get("nextboot_enable");
+        if (file == null || "NO".equals(enable)) {
+            return;
+        }
+        Optional<byte[]> bytes = files.read(absolute(file));
+        if (bytes.isEmpty()) {
+            return;
+        }
+        String text = new String(bytes.get(), StandardCharsets.UTF_8);
+        if (enable == null && text.startsWith("nextboot_enable=\"NO\"")) {
+            return;
+        }
+        problems.add(new ConfigProblem(absolute(file), 0, "a one-time boot configuration from nextboot(8) is "
+                + "pending; jkboot cannot mark it used on a read-only disk, so it is not applied (remove it "
+                + "with 'nextboot -D' or boot it once with FreeBSD's loader)"));
+    }
+
+    /** Words of a list variable: runs of printable non-space characters (Lua's [%w%p]+). */
+    static List<String> words(String list) {
+        return WORD.matcher(list).results().map(MatchResult::group).toList();
+    }
+
+    /** FreeBSD's loader opens relative names from the root of the current device. */
+    static String absolute(String path) {
+        return path.startsWith("/") ? path : "/" + path;
+    }
+}

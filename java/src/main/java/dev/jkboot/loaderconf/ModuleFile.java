@@ -1,0 +1,14 @@
+package dev.jkboot.loaderconf;
+
+import java.util.Optional;
+
+/**
+ * A file loader.conf asks to load with the kernel, found on the FreeBSD file system.
+ *
+ * @param key the loader.conf key ({@code key_load="YES"})
+ * @param path the file found
+ * @param type the preload type for raw files ({@code key_type}, e.g. "md_image"); empty for an
+ *     ELF kernel module, whose type comes from its header
+ * @param args the module's arguments ({@code key_flags}, words joined by one space)
+ */
+public record ModuleFile(String key, String path, Optional<String> type, Optional<String> args) {}

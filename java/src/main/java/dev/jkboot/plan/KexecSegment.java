@@ -1,0 +1,40 @@
+package dev.jkboot.plan;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * One kexec segment: {@code memsz} bytes of physical memory at {@code mem} (both page aligned), of
+ * which the first {@code bufsz} come from the pieces (gaps between them zero) and the rest Linux
+ * zero-fills.
+ */
+public record KexecSegment(long mem, long memsz, long bufsz, List<Piece> pieces) {
+
+    /** Bytes at a physical address inside the segment, then zeros up to {@code memSize}. */
+    public record Piece(String what, long pa, ByteBuffer data, long memSize) {
+        public Piece {
+            data = data.asReadOnlyBuffer();
+        }
+
+        public long dataEnd() {
+            return pa + data.remaining();
+        }
+
+        public long end() {
+            return pa + memSize;
+        }
+    }
+
+    public KexecSegment {
+        pieces = List.copyOf(pieces);
+    }
+
+    public long end() {
+        return mem + memsz;
+    }
+
+    /** What the segment holds, for people: "kernel, symbols, env". */
+    public String contents() {
+        return String.join(", ", pieces.stream().map(Piece::what).distinct().toList());
+    }
+}

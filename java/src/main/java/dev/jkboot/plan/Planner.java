@@ -1,0 +1,107 @@
+package dev.jkboot.plan;
+
+import dev.jkboot.freebsd.Arm64;
+import dev.jkboot.freebsd.BootImage;
+import dev.jkboot.freebsd.ImageChunk;
+import dev.jkboot.mem.Align;
+import dev.jkboot.mem.Range;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Lays a {@link BootImage} out in physical memory and cuts it into kexec segments.
+ *
+ * <p>The whole image keeps its kernel-VA shape: PA = staging + (VA − KERNBASE), the trampoline at
+ * PA(kernend). Chunks that share or touch pages become one segment; gaps of whole pages stay out
+ * of the segments, unless that would exceed Linux's 16-segment limit. A segment's buffer ends with
+ * its last data byte: trailing zeros (a bss) cost no buffer, Linux zero-fills up to memsz.
+ */
+public final class Planner {
+    public static final int MAX_SEGMENTS = 16;
+
+    private Planner() {}
+
+    public static long phys(long staging, long va) {
+        return staging + (va - Arm64.KERNBASE);
+    }
+
+    /** Bytes of contiguous RAM the image needs from the staging address on, trampoline included. */
+    public static long requiredBytes(BootImage image) {
+        return image.kernendVa() - Arm64.KERNBASE + Align.PAGE;
+    }
+
+    /**
+     * Places the image at {@code staging} and validates the result.
+     *
+     * @throws PlanException naming every violated {@link PlanRule} with its numbers
+     */
+    public static KexecPlan plan(BootImage image, long staging, TargetMemory memory, Trampoline trampoline,
+                                 long uartPhys) throws PlanException {
+        long trampolinePa = phys(staging, image.kernendVa());
+        long memmapSrc = 0;
+        long memmapDst = 0;
+        long memmapLen = 0;
+        if (image.efiMap().isPresent() && image.efiMap().get().copiedAtJump()) {
+            memmapSrc = image.efiMap().get().sourcePhys();
+            memmapDst = phys(staging, image.efiMapCopyVa().orElseThrow());
+            memmapLen = image.efiMap().get().memorySize();
+        }
+        TrampolineData data = new TrampolineData(phys(staging, image.kernelEntryVa()), image.modulepVa(),
+                memmapSrc, memmapDst, memmapLen, uartPhys);
+
+        List<KexecSegment.Piece> pieces = new ArrayList<>();
+        for (ImageChunk c : image.chunks()) {
+            pieces.add(new KexecSegment.Piece(c.what(), phys(staging, c.va()), c.data(), c.memSize()));
+        }
+        byte[] tramp = trampoline.withData(data);
+        pieces.add(new KexecSegment.Piece("trampoline", trampolinePa, ByteBuffer.wrap(tramp), tramp.length));
+        List<KexecSegment> segments = segments(pieces);
+
+        KexecPlan plan = new KexecPlan(image, staging, trampolinePa, data, segments);
+        PlanValidator.check(plan, memory, trampoline);
+        return plan;
+    }
+
+    /** Groups pieces into page-aligned segments, merging the closest neighbours past the limit. */
+    static List<KexecSegment> segments(List<KexecSegment.Piece> pieces) {
+        List<KexecSegment.Piece> sorted = new ArrayList<>(pieces);
+        sorted.sort(Comparator.comparingLong(KexecSegment.Piece::pa));
+        List<List<KexecSegment.Piece>> groups = new ArrayList<>();
+        List<Range> spans = new ArrayList<>();
+        for (KexecSegment.Piece p : sorted) {
+            Range pages = new Range(Align.down(p.pa(), Align.PAGE), Align.up(p.end(), Align.PAGE));
+            int last = spans.size() - 1;
+            if (last >= 0 && pages.start() <= spans.get(last).end()) {
+                groups.get(last).add(p);
+                spans.set(last, new Range(spans.get(last).start(), Math.max(spans.get(last).end(), pages.end())));
+            } else {
+                groups.add(new ArrayList<>(List.of(p)));
+                spans.add(pages);
+            }
+        }
+        while (spans.size() > MAX_SEGMENTS) {
+            int best = 0;
+            for (int i = 1; i + 1 < spans.size(); i++) {
+                if (gap(spans, i) < gap(spans, best)) {
+                    best = i;
+                }
+            }
+            groups.get(best).addAll(groups.remove(best + 1));
+            spans.set(best, new Range(spans.get(best).start(), spans.remove(best + 1).end()));
+        }
+        List<KexecSegment> out = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            Range span = spans.get(i);
+            List<KexecSegment.Piece> g = groups.get(i);
+            long dataEnd = g.stream().mapToLong(KexecSegment.Piece::dataEnd).max().orElseThrow();
+            out.add(new KexecSegment(span.start(), span.size(), Math.max(dataEnd, span.start()) - span.start(), g));
+        }
+        return out;
+    }
+
+    private static long gap(List<Range> spans, int i) {
+        return spans.get(i + 1).start() - spans.get(i).end();
+    }
+}

@@ -1,0 +1,76 @@
+/* See jkboot.h. Built once per target (x86_64 for host tests, aarch64 for the real thing). */
+#define _GNU_SOURCE
+#include "jkboot.h"
+
+#include <errno.h>
+#include <linux/kexec.h>
+#include <linux/reboot.h>
+#include <stddef.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* Java builds the segment array byte by byte: its layout must be the kernel's. */
+_Static_assert(sizeof(struct jk_kexec_segment) == sizeof(struct kexec_segment), "segment size");
+_Static_assert(sizeof(struct jk_kexec_segment) == 32, "segment size is 32 on LP64");
+_Static_assert(offsetof(struct jk_kexec_segment, buf) == offsetof(struct kexec_segment, buf), "buf");
+_Static_assert(offsetof(struct jk_kexec_segment, bufsz) == offsetof(struct kexec_segment, bufsz), "bufsz");
+_Static_assert(offsetof(struct jk_kexec_segment, mem) == offsetof(struct kexec_segment, mem), "mem");
+_Static_assert(offsetof(struct jk_kexec_segment, memsz) == offsetof(struct kexec_segment, memsz), "memsz");
+_Static_assert(offsetof(struct jk_kexec_segment, memsz) == 24, "memsz at 24");
+
+/* The magic numbers the contract (and kboot) use; the uapi names must agree with them. */
+_Static_assert(LINUX_REBOOT_MAGIC1 == 0xfee1dead, "reboot magic 1");
+_Static_assert(LINUX_REBOOT_MAGIC2 == 672274793, "reboot magic 2");
+_Static_assert(LINUX_REBOOT_CMD_KEXEC == 0x45584543, "reboot cmd kexec");
+
+#if defined(__aarch64__)
+#define JK_KEXEC_ARCH KEXEC_ARCH_AARCH64
+_Static_assert(KEXEC_ARCH_AARCH64 == (183 << 16), "KEXEC_ARCH_AARCH64");
+#elif defined(__x86_64__)
+#define JK_KEXEC_ARCH KEXEC_ARCH_X86_64
+_Static_assert(KEXEC_ARCH_X86_64 == (62 << 16), "KEXEC_ARCH_X86_64");
+#else
+#error "jkboot's shim is built for aarch64 and x86_64 only"
+#endif
+
+#define JK_API __attribute__((visibility("default")))
+
+/* syscall(2) reports failure as -1 + errno; callers get -errno so no errno is needed on the Java side. */
+static long result(long rc)
+{
+	return rc == -1 ? -errno : rc;
+}
+
+JK_API long jk_kexec_load(unsigned long entry, unsigned long nr_segments,
+    const struct jk_kexec_segment *segments, unsigned long flags)
+{
+	return result(syscall(SYS_kexec_load, entry, nr_segments, segments, flags));
+}
+
+/* Loading zero segments unloads the staged image (what `kexec -u` does). */
+JK_API long jk_kexec_unload(unsigned long flags)
+{
+	return result(syscall(SYS_kexec_load, 0UL, 0UL, NULL, flags));
+}
+
+/* The raw syscall, not glibc's reboot(int): the kexec command needs no extra argument but the magics must be ours. */
+JK_API long jk_reboot_kexec(void)
+{
+	return result(syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+	    LINUX_REBOOT_CMD_KEXEC, NULL));
+}
+
+JK_API void jk_sync(void)
+{
+	sync();
+}
+
+JK_API unsigned long jk_kexec_segment_size(void)
+{
+	return sizeof(struct jk_kexec_segment);
+}
+
+JK_API unsigned long jk_kexec_arch_flag(void)
+{
+	return JK_KEXEC_ARCH;
+}

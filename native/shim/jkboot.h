@@ -1,0 +1,27 @@
+/*
+ * jkboot's native shim: the few Linux system calls Java cannot make itself.
+ * Plain C ABI for JNA. Every call returns 0 (or a value) on success and -errno
+ * on failure; nothing is printed, nothing is kept between calls.
+ */
+#ifndef JKBOOT_SHIM_H
+#define JKBOOT_SHIM_H
+
+#include <stddef.h>
+
+/* Same layout as Linux's struct kexec_segment on LP64: 32 bytes, offsets 0/8/16/24. */
+struct jk_kexec_segment {
+	const void *buf;     /* user buffer holding the bytes to copy */
+	size_t bufsz;        /* bytes in buf; the rest of memsz is zero-filled */
+	unsigned long mem;   /* physical destination, page aligned */
+	size_t memsz;        /* bytes reserved at mem, page multiple */
+};
+
+long jk_kexec_load(unsigned long entry, unsigned long nr_segments,
+    const struct jk_kexec_segment *segments, unsigned long flags);
+long jk_kexec_unload(unsigned long flags);
+long jk_reboot_kexec(void);
+void jk_sync(void);
+unsigned long jk_kexec_segment_size(void);
+unsigned long jk_kexec_arch_flag(void);
+
+#endif
