@@ -2,21 +2,16 @@ package dev.jkboot.cli;
 
 import dev.jkboot.JkbootException;
 import dev.jkboot.boot.BootHost;
-import dev.jkboot.boot.BootHosts;
 import dev.jkboot.boot.BootPlanning;
 import dev.jkboot.boot.BootRequest;
 import dev.jkboot.boot.BootSource;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
-import dev.jkboot.exec.NativeKexec;
-import dev.jkboot.exec.Preflight;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostRoot;
-import dev.jkboot.host.KexecReadiness;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Trampoline;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,19 +90,14 @@ final class BootCommand implements Callable<Integer> {
         boolean verbose = timings || args.howto().has(Howto.RB_VERBOSE);
 
         if (!mode.dryRun) {
-            KexecReadiness readiness = BootHosts.readiness(root);
-            Preflight.check(readiness);
-            if (!root.isSystem()) {
-                throw new KexecException("--host-root " + hostRoot + " describes another machine; only a dry run "
-                        + "can use it", "add --dry-run");
-            }
+            BootLaunch.preflight(root);
         }
         timer.mark("preflight");
         if (mode.unload || mode.exec) {
-            KexecRunner runner = runner();
+            KexecRunner runner = BootLaunch.runner();
             if (mode.unload) {
                 runner.unload();
-                log("unloaded");
+                BootLaunch.log("unloaded");
                 return 0;
             }
             runner.jump();
@@ -115,7 +105,7 @@ final class BootCommand implements Callable<Integer> {
         if (kernel == null) {
             throw new KexecException("no kernel given", "pass --kernel PATH (e.g. /boot/kernel/kernel)");
         }
-        BootHost host = BootHosts.discover(root, BootCommand::log);
+        BootHost host = BootLaunch.discover(root, trampolineUart);
         timer.mark("discovery");
         List<BootRequest.FileSpec> files = new ArrayList<>();
         for (String m : modules) {
@@ -124,7 +114,6 @@ final class BootCommand implements Callable<Integer> {
         BootRequest request = new BootRequest(BootSource.of(kernel), files,
                 Optional.ofNullable(dtb).map(BootSource::of), args.howto(),
                 args.environment());
-        host = withUart(host);
         KexecPlan plan = BootPlanning.plan(host, request, Trampoline.aarch64());
         timer.mark("loading and planning");
 
@@ -133,26 +122,16 @@ final class BootCommand implements Callable<Integer> {
             printTimings(verbose);
             return 0;
         }
-        KexecRunner runner = runner();
+        KexecRunner runner = BootLaunch.runner();
         runner.load(plan, PlanText.render(plan));
         timer.mark("kexec_load");
         printTimings(verbose);
         if (mode.loadOnly) {
-            log("loaded; start it with 'jkboot boot --exec'");
+            BootLaunch.log("loaded; start it with 'jkboot boot --exec'");
             return 0;
         }
         runner.jump();
         return 0; // not reached: jump() returns only by throwing
-    }
-
-    private BootHost withUart(BootHost host) {
-        long uart = switch (trampolineUart) {
-            case "auto" -> host.uartPhys();
-            case "off" -> 0;
-            default -> Long.decode(trampolineUart);
-        };
-        return new BootHost(host.usableRam(), host.uefi(), host.hostDtb(), host.hostDtbDescribesHardware(),
-                host.acpiRsdp(), uart);
     }
 
     /** {@code PATH} or {@code PATH:TYPE}; a colon inside a directory name is part of the path. */
@@ -166,19 +145,9 @@ final class BootCommand implements Callable<Integer> {
         return new BootRequest.FileSpec(BootSource.of(Path.of(word)), Optional.empty(), Optional.empty());
     }
 
-    private KexecRunner runner() throws KexecException {
-        boolean init = ProcessHandle.current().pid() == 1;
-        return new KexecRunner(NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64), init, BootCommand::log);
-    }
-
     private void printTimings(boolean verbose) {
         if (verbose) {
-            log(timer.render());
+            BootLaunch.log(timer.render());
         }
-    }
-
-    static void log(String message) {
-        PrintStream err = System.err;
-        err.println("jkboot: " + message);
     }
 }
