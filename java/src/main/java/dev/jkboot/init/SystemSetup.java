@@ -40,11 +40,11 @@ public final class SystemSetup {
     }
 
     public void run() throws InitException {
-        if (!Files.isDirectory(root.resolve("proc/self"))) {
-            mount("proc", "proc", "proc", null, true);
+        List<String> done = new ArrayList<>();
+        if (!Files.isDirectory(root.resolve("proc/self")) && mount("proc", "proc", "proc", null, true)) {
+            done.add(path("proc"));
         }
         Set<String> mounted = mountPoints();
-        List<String> done = new ArrayList<>();
         mountUnlessMounted(mounted, "sysfs", "sys", "sysfs", null, true, done);
         mountUnlessMounted(mounted, "devtmpfs", "dev", "devtmpfs", null, true, done);
         long rc = sys.console(path("dev/console"));
