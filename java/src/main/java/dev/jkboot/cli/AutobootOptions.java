@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,20 +21,15 @@ final class AutobootOptions {
     @Mixin
     HostRootOption hostRoot;
 
-    @ArgGroup(exclusive = true)
-    Where where = new Where();
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "The FreeBSD root is this directory (a tree Linux has mounted) instead of a disk.")
+    Path root;
 
-    static final class Where {
-        @Option(names = "--root", paramLabel = "DIR",
-                description = "The FreeBSD root is this directory (a tree Linux has mounted) instead of a disk.")
-        Path root;
-
-        @Option(names = "--disk", paramLabel = "DEV[:PART]",
-                description = "Boot from this disk or partition: /dev/vda:2, vda, serial=SERIAL:PART, a GPT "
-                        + "partition name as PART, or a disk image file. Default: the first freebsd-ufs "
-                        + "partition holding /boot on any disk.")
-        String disk;
-    }
+    @Option(names = "--disk", paramLabel = "DEV[:PART]",
+            description = "Boot from this disk or partition: /dev/vda:2, vda, serial=SERIAL:PART, a GPT partition "
+                    + "name as PART, or a disk image file. Default: the first freebsd-ufs partition holding /boot "
+                    + "on any disk.")
+    String disk;
 
     @Option(names = "--dry-run",
             description = "Print the plan of the configured boot: no menu, nothing loaded.")
@@ -49,11 +43,16 @@ final class AutobootOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /** --root, --disk or neither (picocli's exclusive groups list their options twice inside a mixin). */
     RootLocation location() throws DiskException {
-        if (where.root != null) {
-            return new RootLocation.Directory(where.root);
+        if (root != null && disk != null) {
+            throw new ParameterException(spec.commandLine(), "--root and --disk are mutually exclusive: the "
+                    + "FreeBSD root is either a directory or on a disk");
         }
-        return new RootLocation.Disks(where.disk == null ? Optional.empty() : Optional.of(DiskSpec.parse(where.disk)));
+        if (root != null) {
+            return new RootLocation.Directory(root);
+        }
+        return new RootLocation.Disks(disk == null ? Optional.empty() : Optional.of(DiskSpec.parse(disk)));
     }
 
     /**
