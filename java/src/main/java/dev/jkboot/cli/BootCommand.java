@@ -13,6 +13,7 @@ import dev.jkboot.exec.Preflight;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostRoot;
 import dev.jkboot.host.HostDescription;
+import dev.jkboot.json.JsonWriter;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Trampoline;
@@ -82,6 +83,10 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print phase timings on stderr.")
     boolean timings;
 
+    @Option(names = "--json", description = "With --dry-run or --load-only: print the plan (and timings) as JSON "
+            + "on stdout (keys in docs/boot-json.md).")
+    boolean json;
+
     @Parameters(paramLabel = "WORDS", description = "Boot switches (-sv) and name=value variables.")
     List<String> words = new ArrayList<>();
 
@@ -129,13 +134,16 @@ final class BootCommand implements Callable<Integer> {
         timer.mark("loading and planning");
 
         if (mode.dryRun) {
-            System.out.print(PlanText.render(plan));
+            printPlan(plan);
             printTimings(verbose);
             return 0;
         }
         KexecRunner runner = runner();
         runner.load(plan, PlanText.render(plan));
         timer.mark("kexec_load");
+        if (mode.loadOnly && json) {
+            printPlan(plan);
+        }
         printTimings(verbose);
         if (mode.loadOnly) {
             log("loaded; start it with 'jkboot boot --exec'");
@@ -169,6 +177,11 @@ final class BootCommand implements Callable<Integer> {
     private KexecRunner runner() throws KexecException {
         boolean init = ProcessHandle.current().pid() == 1;
         return new KexecRunner(NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64), init, BootCommand::log);
+    }
+
+    private void printPlan(KexecPlan plan) {
+        System.out.print(json ? JsonWriter.write(PlanJson.of(plan, timer.phases())) : PlanText.render(plan));
+        System.out.flush();
     }
 
     private void printTimings(boolean verbose) {
