@@ -25,16 +25,31 @@ class HostDescriptionTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            direct-1g        | 1 | DT_ONLY
-            direct-2g        | 2 | DT_ONLY
-            uefi-1g          | 1 | UEFI_ACPI
-            uefi-2g          | 2 | UEFI_ACPI
-            uefi-dt-2g       | 2 | UEFI_DT
-            uefi-el2-gic3-2g | 2 | UEFI_ACPI
+            direct-1g        | 1 | DT_ONLY   | false | false
+            direct-2g        | 2 | DT_ONLY   | false | false
+            uefi-1g          | 1 | UEFI_ACPI | true  | true
+            uefi-2g          | 2 | UEFI_ACPI | true  | true
+            uefi-dt-2g       | 2 | UEFI_DT   | true  | false
+            uefi-el2-gic3-2g | 2 | UEFI_ACPI | true  | true
             """)
-    void describesEveryCapturedHost(String name, long gib, FirmwareKind kind) throws HostException {
+    void describesEveryCapturedHost(String name, long gib, FirmwareKind kind, boolean uefi, boolean acpi)
+            throws HostException {
         HostDescription host = HostDescription.read(Fixtures.root(name), NOT_THE_HOST);
         assertEquals(kind, host.firmware());
+        assertEquals(uefi, host.uefi().optional().isPresent());
+        assertEquals(uefi, host.systab().optional().isPresent());
+        assertEquals(uefi, host.smbios().optional().isPresent());
+        assertEquals(acpi, host.rsdp().isPresent());
+        assertEquals(acpi, host.spcr().optional().isPresent());
+        assertEquals(!uefi || kind == FirmwareKind.UEFI_DT, host.deviceTree().orElseThrow().describesHardware());
+        host.uefi().optional().ifPresent(u -> {
+            assertEquals(SecureBootMode.DISABLED, u.secureBoot());
+            assertEquals(48, u.descriptorSize());
+            // The map Linux keeps lies in RAM it reserved, so no staging can overwrite it.
+            Range map = Range.ofSize(u.mapAddress(), u.mapSize());
+            assertTrue(host.ram().optional().orElseThrow().carveouts().stream()
+                    .anyMatch(c -> c.range().contains(map)), map::toString);
+        });
 
         // QEMU virt puts RAM at 1 GiB; what System RAM lacks of it, firmware kept ("reserved").
         RamMap ram = host.ram().orElseThrow();
