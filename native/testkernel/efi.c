@@ -15,6 +15,7 @@
 #define SYSTAB_SIZE	120
 #define CFG_ENTRY	24	/* EFI_GUID + VendorTable */
 #define MAX_CFG		1024
+#define MAX_DESCS	2048
 #define MAX_MR_NODES	64
 #define MAX_MR_COUNT	4096
 
@@ -64,9 +65,10 @@ static bool read_efi_map(struct boot *b, const struct record *r, struct efi_map 
 	u32 version = rd32(h + 16);
 	bool pad_zero = rd32(h + 20) == 0 && rd64(h + 24) == 0;
 	if (desc_size < EFI_MD_MIN || desc_size % 8 != 0 || memory_size % desc_size != 0 ||
-	    version != 1 || !pad_zero || memory_size == 0 || r->size != EFI_MAP_HEADER + memory_size) {
-		fail("memory.efi-map: header memory_size %lu, descriptor_size %lu (>= 40, multiple of 8, divides memory_size), descriptor_version %u (1), padding %s, record size %u (must be 32 + memory_size)",
-		    memory_size, desc_size, version, pad_zero ? "zero" : "NOT zero", r->size);
+	    version != 1 || !pad_zero || memory_size == 0 || memory_size / desc_size > MAX_DESCS ||
+	    r->size != EFI_MAP_HEADER + memory_size) {
+		fail("memory.efi-map: header memory_size %lu, descriptor_size %lu (>= 40, multiple of 8, divides memory_size, at most %u descriptors), descriptor_version %u (1), padding %s, record size %u (must be 32 + memory_size)",
+		    memory_size, desc_size, MAX_DESCS, version, pad_zero ? "zero" : "NOT zero", r->size);
 		return false;
 	}
 	*m = (struct efi_map){ h + EFI_MAP_HEADER, memory_size / desc_size, desc_size };

@@ -57,7 +57,7 @@ void check_env(struct boot *b)
 		count++;
 		pos += len + 1;
 	}
-	b->env = (struct env_block){ .present = true, .ok = true, .va = va, .len = pos + 1 - va };
+	b->env = (struct env_block){ .ok = true, .va = va, .len = pos + 1 - va };
 	pass("env.block: %d variables, %lu bytes at 0x%lx", count, b->env.len, va);
 
 	u64 prev = 0;

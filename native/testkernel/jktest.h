@@ -95,7 +95,7 @@ struct file {
 };
 
 struct env_block {
-	bool present, ok;
+	bool ok;
 	u64 va, len;		/* len includes the final extra NUL */
 };
 
@@ -157,7 +157,6 @@ bool overlaps(struct range a, struct range b);
 bool range_ok(u64 start, u64 len);	/* start + len does not wrap */
 void *memset(void *d, int c, size_t n);
 void *memcpy(void *d, const void *s, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
 
 /* ---- va.c: the kernel's address spaces ---- */
 u64 pa_of(const struct boot *b, u64 va);

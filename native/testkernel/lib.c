@@ -178,7 +178,7 @@ bool range_ok(u64 start, u64 len)
 	return start + len >= start;
 }
 
-/* The compiler may emit calls to these for struct copies and initialisers. */
+/* The compiler emits calls to these for struct copies and initialisers. */
 void *memset(void *d, int c, size_t n)
 {
 	volatile u8 *p = d;
@@ -196,14 +196,4 @@ void *memcpy(void *d, const void *s, size_t n)
 	while (n-- > 0)
 		*dp++ = *sp++;
 	return d;
-}
-
-int memcmp(const void *a, const void *b, size_t n)
-{
-	const u8 *pa = a, *pb = b;
-
-	for (; n > 0; n--, pa++, pb++)
-		if (*pa != *pb)
-			return (int)*pa - (int)*pb;
-	return 0;
 }

@@ -114,6 +114,40 @@ static void note_end(u64 end, const char *what, u64 *max, const char **max_what)
 	}
 }
 
+struct object {
+	const char *what;	/* a file's NAME, or what else it is */
+	struct range r;
+};
+
+/* Everything the loader placed must be disjoint: kernel (with its symbols), files, env, DTB, metadata. */
+static void check_disjoint(const struct boot *b)
+{
+	struct object objs[MAX_FILES + 3];
+	int n = 0;
+
+	for (int i = 0; i < b->nfiles; i++) {
+		const struct file *f = &b->files[i];
+		u64 end = f->addr + f->size;
+		if (i == 0 && end < b->image_end)
+			end = b->image_end;
+		if (f->has_addr && f->has_size)
+			objs[n++] = (struct object){ f->name, { f->addr, end } };
+	}
+	if (b->env.ok)
+		objs[n++] = (struct object){ "the environment", { b->env.va, b->env.va + b->env.len } };
+	if (b->dtb_va != 0)
+		objs[n++] = (struct object){ "the DTB", b->dtb };
+	objs[n++] = (struct object){ "the metadata", { b->in.modulep, b->meta_end } };
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < i; j++)
+			if (overlaps(objs[i].r, objs[j].r)) {
+				fail("meta.layout: %s [0x%lx, 0x%lx) overlaps %s [0x%lx, 0x%lx)",
+				    objs[j].what, objs[j].r.start, objs[j].r.end, objs[i].what, objs[i].r.start, objs[i].r.end);
+				return;
+			}
+	pass("meta.layout: %d placed objects (files, environment, DTB, metadata) are disjoint", n);
+}
+
 static void check_layout(const struct boot *b)
 {
 	const struct file *k = kernel_file(b);
@@ -132,6 +166,7 @@ static void check_layout(const struct boot *b)
 	}
 	for (int n = 1; n < b->nfiles; n++)
 		check_file(b, n, &prev_end);
+	check_disjoint(b);
 
 	if (b->kernend == 0)
 		return;

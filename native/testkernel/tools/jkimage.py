@@ -75,6 +75,7 @@ class Options:
     modulep_physical: bool = False      # x0 = PA of the metadata
     image_in_reserved: bool = False     # the EFI map calls the image's memory Reserved (type 0)
     dtb_far: bool = False               # the DTB 8 MiB past modulep, beyond locore's window
+    raw_size_overstated: bool = False   # the raw file's SIZE runs into the environment
 
 
 class Elf:
@@ -314,7 +315,8 @@ def build(o):
         addr = up(end, PAGE)
         img.put(addr, raw)
         files.append([record(MODINFO_NAME, string("/boot/jktest.bin")), record(MODINFO_TYPE, string("jktest_blob")),
-                      record(MODINFO_ADDR, u64(addr)), record(MODINFO_SIZE, u64(len(raw)))])
+                      record(MODINFO_ADDR, u64(addr)),
+                      record(MODINFO_SIZE, u64(len(raw) + (2 * PAGE if o.raw_size_overstated else 0)))])
         end = addr + len(raw)
 
     # 3. environment

@@ -48,6 +48,7 @@ SCENARIOS = [
     ("modulep-physical", {"modulep_physical": True}, {"entry.modulep"}),
     ("image-in-reserved-memory", {"image_in_reserved": True}, {"memory.image-usable"}),
     ("dtb-beyond-early-window", {"dtb_far": True, "dtb": "full"}, {"dtb.header"}),
+    ("file-overlaps-environment", {"raw_size_overstated": True, "expect": False}, {"meta.layout"}),
     ("fault-is-reported-not-hung", {"env": {"jktest.selftest.fault": "0x1000000000000"}}, {"exception"}),
 ]
 

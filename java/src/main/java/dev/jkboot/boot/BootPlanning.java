@@ -18,10 +18,6 @@ import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Planner;
 import dev.jkboot.plan.TargetMemory;
 import dev.jkboot.plan.Trampoline;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,19 +27,19 @@ public final class BootPlanning {
     private BootPlanning() {}
 
     public static KexecPlan plan(BootHost host, BootRequest request, Trampoline trampoline) throws JkbootException {
-        ElfObjectLoader.Kernel kernel = ElfObjectLoader.kernel(ElfFile.read(request.kernel()));
+        ElfObjectLoader.Kernel kernel = ElfObjectLoader.kernel(elf(request.kernel()));
         List<Loadable> others = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
             if (f.type().isPresent()) {
-                others.add(RawFile.loadable(f.path().toString(), f.type().get(), readFile(f.path(), "file"), f.args()));
+                others.add(RawFile.loadable(f.source().name(), f.type().get(), f.source().read(), f.args()));
             } else {
-                others.add(ElfObjectLoader.module(ElfFile.read(f.path()), f.args()));
+                others.add(ElfObjectLoader.module(elf(f.source()), f.args()));
             }
         }
         KernelEnvironment env = environment(host, request);
         Howto howto = request.switches().or(Howto.fromEnvironment(env.variables()));
         MemoryDescription memory = memoryDescription(host);
-        Optional<byte[]> dtb = request.dtb().isPresent() ? Optional.of(readFile(request.dtb().get(), "device tree"))
+        Optional<byte[]> dtb = request.dtb().isPresent() ? Optional.of(request.dtb().get().read())
                 : host.hostDtb().filter(d -> host.hostDtbDescribesHardware());
 
         BootImage image = BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb,
@@ -61,7 +57,7 @@ public final class BootPlanning {
      * ACPI root pointer under both names arm64 kernels look for (kboot: "for 13.1R bootability").
      */
     static KernelEnvironment environment(BootHost host, BootRequest request) throws BootSpecException {
-        KernelEnvironment env = KernelEnvironment.empty().with("kernelname", request.kernel().toString());
+        KernelEnvironment env = KernelEnvironment.empty().with("kernelname", request.kernel().name());
         if (host.acpiRsdp().isPresent()) {
             String rsdp = "0x%016x".formatted(host.acpiRsdp().getAsLong());
             env = env.with("acpi.rsdp", rsdp).with("hint.acpi.0.rsdp", rsdp);
@@ -78,14 +74,7 @@ public final class BootPlanning {
                 u.descriptors(), u.mapPhys()), u.systemTablePhys());
     }
 
-    private static byte[] readFile(Path path, String what) throws BootSpecException {
-        try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new BootSpecException("the " + what + " " + path + " does not exist", "check the path");
-        } catch (IOException e) {
-            throw new BootSpecException("cannot read the " + what + " " + path + ": " + e.getMessage(),
-                    "check that it is a readable file");
-        }
+    private static ElfFile elf(BootSource source) throws JkbootException {
+        return ElfFile.parse(source.name(), source.read());
     }
 }

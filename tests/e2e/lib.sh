@@ -1,0 +1,65 @@
+# Helpers for the VM end-to-end cases, sourced by each tests/e2e/NN-name.sh. Sourced, never run.
+#
+# A case:
+#   case_begin NAME
+#   run_vm [scripts/run-vm options...] [-- jkboot args...]   # console captured in the case's log
+#   expect_status 0                                         # run-vm's exit status
+#   expect_line 'EXTENDED REGEX'                            # some console line matches
+#   case_end                                                # prints PASS NAME or FAIL NAME: why
+# Results are appended to $E2E_RESULTS (one "PASS name" / "FAIL name" line each) for scripts/test.
+set -uo pipefail
+E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+. "$E2E_ROOT/scripts/lib/common.sh"
+E2E_LOGS=${E2E_LOGS:-$JKBOOT_BUILD/test-logs}
+E2E_RESULTS=${E2E_RESULTS:-/dev/null}
+# Generous for TCG on two shared cores: a boot with Java takes 10-30 s.
+E2E_TIMEOUT=${E2E_TIMEOUT:-240}
+mkdir -p "$E2E_LOGS"
+
+case_begin() {
+  case_name=$1
+  case_log="$E2E_LOGS/$1.log"
+  case_failures=()
+  vm_status=
+  : > "$case_log"
+}
+
+# Boots the VM (jkboot.after=poweroff unless the case says otherwise); stdin is never the terminal.
+run_vm() {
+  local after=(--after poweroff) a
+  for a in "$@"; do [ "$a" = -- ] && break; [ "$a" = --after ] && after=(); done
+  "$E2E_ROOT/scripts/run-vm" --timeout "$E2E_TIMEOUT" --log "$case_log" "${after[@]}" "$@" \
+    </dev/null >/dev/null 2>"$case_log.run-vm"
+  vm_status=$?
+}
+
+fail() { case_failures+=("$*"); }
+
+expect_status() {
+  [ "$vm_status" = "$1" ] || fail "run-vm exited with status $vm_status, expected $1 ($(tail -n1 "$case_log.run-vm"))"
+}
+
+# The console log without carriage returns.
+console() { tr -d '\r' < "$case_log"; }
+
+expect_line() {
+  console | grep -Eq -- "$1" || fail "no console line matches /$1/"
+}
+
+expect_no_line() {
+  local hit
+  hit=$(console | grep -E -m1 -- "$1") && fail "unexpected console line: $hit"
+  return 0
+}
+
+case_end() {
+  if [ ${#case_failures[@]} -eq 0 ]; then
+    echo "PASS $case_name"
+    echo "PASS $case_name" >> "$E2E_RESULTS"
+  else
+    local f
+    echo "FAIL $case_name (console log: $case_log)"
+    for f in "${case_failures[@]}"; do echo "     - $f"; done
+    echo "FAIL $case_name" >> "$E2E_RESULTS"
+  fi
+}
