@@ -12,7 +12,7 @@ import dev.jkboot.exec.NativeKexec;
 import dev.jkboot.exec.Preflight;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostRoot;
-import dev.jkboot.host.KexecReadiness;
+import dev.jkboot.host.HostDescription;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Trampoline;
@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,9 +42,8 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "Show this help.")
     boolean help;
 
-    @Option(names = "--host-root", paramLabel = "DIR", defaultValue = "/",
-            description = "Read the host from DIR instead of / (a captured tree; implies nothing is loaded).")
-    Path hostRoot;
+    @Mixin
+    HostRootOption hostRoot;
 
     @Option(names = "--kernel", paramLabel = "PATH", description = "The FreeBSD arm64 kernel (ELF).")
     Path kernel;
@@ -90,15 +90,15 @@ final class BootCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JkbootException {
         timer.mark("jvm start to main");
-        HostRoot root = new HostRoot(hostRoot);
+        HostRoot root = hostRoot.root();
         BootArguments args = BootArguments.parse(words);
         boolean verbose = timings || args.howto().has(Howto.RB_VERBOSE);
 
+        HostDescription described = HostDescription.read(root, System.getProperty("os.arch"));
         if (!mode.dryRun) {
-            KexecReadiness readiness = BootHosts.readiness(root);
-            Preflight.check(readiness);
+            Preflight.check(described.readiness());
             if (!root.isSystem()) {
-                throw new KexecException("--host-root " + hostRoot + " describes another machine; only a dry run "
+                throw new KexecException("--host-root " + root.dir() + " describes another machine; only a dry run "
                         + "can use it", "add --dry-run");
             }
         }
@@ -115,7 +115,7 @@ final class BootCommand implements Callable<Integer> {
         if (kernel == null) {
             throw new KexecException("no kernel given", "pass --kernel PATH (e.g. /boot/kernel/kernel)");
         }
-        BootHost host = BootHosts.discover(root, BootCommand::log);
+        BootHost host = BootHosts.from(described, BootCommand::log);
         timer.mark("discovery");
         List<BootRequest.FileSpec> files = new ArrayList<>();
         for (String m : modules) {
