@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,7 @@ class HostDescriptionTest {
         DeviceTree dt = host.deviceTree().orElseThrow();
         assertEquals(List.of(Range.ofSize(0x4000_0000L, 2 * Align.GIB)), dt.memory());
         assertEquals(List.of("linux,dummy-virt"), dt.compatible());
+        assertEquals(Optional.of("/pl011@9000000"), dt.consolePath());
         assertEquals(OptionalLong.of(0x0900_0000L), dt.consoleAddress());
         assertTrue(dt.describesHardware());
         assertFalse(dt.hasUefiProperties());
