@@ -48,13 +48,11 @@ public final class BootHosts {
     }
 
     private static boolean isPl011(DeviceTree dt) {
-        String name = dt.chosen().stdoutPath().orElseThrow().split(":", 2)[0];
         try {
-            String path = name.startsWith("/") ? name
-                    : dt.tree().property("/aliases", name).orElseThrow().asString();
-            Optional<FdtProperty> compatible = dt.tree().node(path).flatMap(n -> n.property("compatible"));
+            Optional<FdtProperty> compatible = dt.consolePath().flatMap(dt.tree()::node)
+                    .flatMap(n -> n.property("compatible"));
             return compatible.isPresent() && compatible.get().asStrings().contains("arm,pl011");
-        } catch (FdtException | RuntimeException e) {
+        } catch (FdtException e) {
             return false; // a console we cannot identify only costs the trampoline's greeting
         }
     }
