@@ -12,7 +12,7 @@ import dev.jkboot.freebsd.KernelEnvironment;
 import dev.jkboot.freebsd.Loadable;
 import dev.jkboot.freebsd.MemoryDescription;
 import dev.jkboot.freebsd.RawFile;
-import dev.jkboot.host.RamMap;
+import dev.jkboot.host.StagingArea;
 import dev.jkboot.mem.Range;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Planner;
@@ -44,8 +44,7 @@ public final class BootPlanning {
 
         BootImage image = BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb,
                 memory);
-        long staging = new RamMap(List.of(), host.usableRam(), List.of(), List.of(), List.of())
-                .findStaging(Planner.requiredBytes(image)).address();
+        long staging = StagingArea.find(host.usableRam(), Planner.requiredBytes(image)).address();
         List<TargetMemory.KeepOut> keepOut = new ArrayList<>();
         image.efiMap().filter(EfiMapRecord::copiedAtJump).ifPresent(m -> keepOut.add(new TargetMemory.KeepOut(
                 Range.ofSize(m.sourcePhys(), m.memorySize()), "Linux's UEFI memory map (copied at jump time)")));
