@@ -1,6 +1,5 @@
 package dev.jkboot.host;
 
-import dev.jkboot.mem.Align;
 import dev.jkboot.mem.Range;
 import java.util.ArrayList;
 import java.util.List;
