@@ -162,4 +162,14 @@ class BootPlanningTest {
             Files.delete(blob);
         }
     }
+
+    @Test
+    void aLoadedDtbFileIsTheTreeFreeBsdGets() throws Exception {
+        Path dtb = Path.of("java/src/test/resources/fdt/board.dtb");
+        KexecPlan plan = BootPlanning.plan(host("uefi-2g"), request(List.of(new BootRequest.FileSpec(
+                named("/boot/dtb/board.dtb", dtb), Optional.of("dtb"), Optional.empty()))), Trampoline.aarch64());
+        assertTrue(plan.image().dtbVa().isPresent(), "a skeleton host DTB is replaced by the loaded one");
+        assertEquals(Files.size(dtb), plan.image().dtbSize());
+        assertEquals("dtb", plan.image().files().get(1).type());
+    }
 }
