@@ -12,7 +12,7 @@ import dev.jkboot.freebsd.KernelEnvironment;
 import dev.jkboot.freebsd.Loadable;
 import dev.jkboot.freebsd.MemoryDescription;
 import dev.jkboot.freebsd.RawFile;
-import dev.jkboot.host.RamMap;
+import dev.jkboot.host.StagingArea;
 import dev.jkboot.mem.Range;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Planner;
@@ -39,13 +39,11 @@ public final class BootPlanning {
         KernelEnvironment env = environment(host, request);
         Howto howto = request.switches().or(Howto.fromEnvironment(env.variables()));
         MemoryDescription memory = memoryDescription(host);
-        Optional<byte[]> dtb = request.dtb().isPresent() ? Optional.of(request.dtb().get().read())
-                : host.hostDtb().filter(d -> host.hostDtbDescribesHardware());
+        Optional<byte[]> dtb = chooseDtb(host, request);
 
         BootImage image = BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb,
                 memory);
-        long staging = new RamMap(List.of(), host.usableRam(), List.of(), List.of(), List.of())
-                .findStaging(Planner.requiredBytes(image)).address();
+        long staging = StagingArea.find(host.usableRam(), Planner.requiredBytes(image)).address();
         List<TargetMemory.KeepOut> keepOut = new ArrayList<>();
         image.efiMap().filter(EfiMapRecord::copiedAtJump).ifPresent(m -> keepOut.add(new TargetMemory.KeepOut(
                 Range.ofSize(m.sourcePhys(), m.memorySize()), "Linux's UEFI memory map (copied at jump time)")));
@@ -63,6 +61,23 @@ public final class BootPlanning {
             env = env.with("acpi.rsdp", rsdp).with("hint.acpi.0.rsdp", rsdp);
         }
         return env.withAll(request.environment());
+    }
+
+    /**
+     * The device tree FreeBSD gets: --dtb, else the last file loaded with type {@code dtb} (FreeBSD's
+     * loader hands a preloaded dtb to the kernel instead of the platform's), else the host's when it
+     * describes hardware.
+     */
+    static Optional<byte[]> chooseDtb(BootHost host, BootRequest request) throws JkbootException {
+        if (request.dtb().isPresent()) {
+            return Optional.of(request.dtb().get().read());
+        }
+        Optional<BootRequest.FileSpec> loaded = request.files().stream()
+                .filter(f -> f.type().filter("dtb"::equals).isPresent()).reduce((a, b) -> b);
+        if (loaded.isPresent()) {
+            return Optional.of(loaded.get().source().read());
+        }
+        return host.hostDtb().filter(d -> host.hostDtbDescribesHardware());
     }
 
     static MemoryDescription memoryDescription(BootHost host) throws BootSpecException {

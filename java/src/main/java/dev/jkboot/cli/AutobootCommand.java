@@ -2,7 +2,7 @@ package dev.jkboot.cli;
 
 import dev.jkboot.JkbootException;
 import dev.jkboot.autoboot.RootLocation;
-import dev.jkboot.host.HostRoot;
+import dev.jkboot.host.HostDescription;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,12 +31,12 @@ final class AutobootCommand implements Callable<Integer> {
     static int run(AutobootOptions options) throws JkbootException {
         Map<String, String> presets = options.presets();
         RootLocation location = options.location();
-        HostRoot root = options.hostRoot.root();
+        HostDescription host = HostDescription.read(options.hostRoot.root(), System.getProperty("os.arch"));
         if (!options.dryRun) {
-            BootLaunch.preflight(root);
+            BootLaunch.preflight(host);
         }
         AutobootFlow.Prompt prompt = options.dryRun ? config -> Optional.empty() : new ConsolePrompt(BootLaunch::log);
-        return new AutobootFlow(root, location, presets, options.dryRun, prompt, BootLaunch::runner, System.out,
+        return new AutobootFlow(host, location, presets, options.dryRun, prompt, BootLaunch::runner, System.out,
                 BootLaunch::log).run();
     }
 }

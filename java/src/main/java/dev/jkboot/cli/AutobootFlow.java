@@ -10,7 +10,7 @@ import dev.jkboot.boot.BootPlanning;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.freebsd.Howto;
-import dev.jkboot.host.HostRoot;
+import dev.jkboot.host.HostDescription;
 import dev.jkboot.loaderconf.BootFiles;
 import dev.jkboot.loaderconf.ConfigProblem;
 import dev.jkboot.loaderconf.LoaderConfException;
@@ -46,7 +46,7 @@ final class AutobootFlow {
         KexecRunner create() throws KexecException;
     }
 
-    private final HostRoot host;
+    private final HostDescription host;
     private final RootLocation where;
     private final Map<String, String> presets;
     private final boolean dryRun;
@@ -60,7 +60,7 @@ final class AutobootFlow {
      * @param presets variables set before loader.conf is read (the files may override them)
      * @param dryRun print the plan of the configured boot instead of asking and booting
      */
-    AutobootFlow(HostRoot host, RootLocation where, Map<String, String> presets, boolean dryRun, Prompt prompt,
+    AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, boolean dryRun, Prompt prompt,
                  Runners runners, PrintStream out, Consumer<String> log) {
         this.host = host;
         this.where = where;
@@ -78,7 +78,7 @@ final class AutobootFlow {
         timer.mark("discovery");
         KexecPlan plan;
         boolean verbose;
-        try (OpenRoot root = where.open(host.dir())) {
+        try (OpenRoot root = where.open(host.root().dir())) {
             log.accept("FreeBSD root: " + root.description());
             root.notes().forEach(note -> log.accept("passed over: " + note));
             ParsedConfig parsed = LoaderConfReader.read(root.files(), presets);

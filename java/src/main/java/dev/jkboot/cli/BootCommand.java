@@ -9,6 +9,8 @@ import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostRoot;
+import dev.jkboot.host.HostDescription;
+import dev.jkboot.json.JsonWriter;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Trampoline;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,9 +39,8 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "Show this help.")
     boolean help;
 
-    @Option(names = "--host-root", paramLabel = "DIR", defaultValue = "/",
-            description = "Read the host from DIR instead of / (a captured tree; implies nothing is loaded).")
-    Path hostRoot;
+    @Mixin
+    HostRootOption hostRoot;
 
     @Option(names = "--kernel", paramLabel = "PATH", description = "The FreeBSD arm64 kernel (ELF).")
     Path kernel;
@@ -77,6 +79,10 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print phase timings on stderr.")
     boolean timings;
 
+    @Option(names = "--json", description = "With --dry-run or --load-only: print the plan (and timings) as JSON "
+            + "on stdout (keys in docs/boot-json.md).")
+    boolean json;
+
     @Parameters(paramLabel = "WORDS", description = "Boot switches (-sv) and name=value variables.")
     List<String> words = new ArrayList<>();
 
@@ -85,12 +91,13 @@ final class BootCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JkbootException {
         timer.mark("jvm start to main");
-        HostRoot root = new HostRoot(hostRoot);
+        HostRoot root = hostRoot.root();
         BootArguments args = BootArguments.parse(words);
         boolean verbose = timings || args.howto().has(Howto.RB_VERBOSE);
 
+        HostDescription described = HostDescription.read(root, System.getProperty("os.arch"));
         if (!mode.dryRun) {
-            BootLaunch.preflight(root);
+            BootLaunch.preflight(described);
         }
         timer.mark("preflight");
         if (mode.unload || mode.exec) {
@@ -105,7 +112,7 @@ final class BootCommand implements Callable<Integer> {
         if (kernel == null) {
             throw new KexecException("no kernel given", "pass --kernel PATH (e.g. /boot/kernel/kernel)");
         }
-        BootHost host = BootLaunch.discover(root, trampolineUart);
+        BootHost host = BootLaunch.discover(described, trampolineUart);
         timer.mark("discovery");
         List<BootRequest.FileSpec> files = new ArrayList<>();
         for (String m : modules) {
@@ -118,13 +125,16 @@ final class BootCommand implements Callable<Integer> {
         timer.mark("loading and planning");
 
         if (mode.dryRun) {
-            System.out.print(PlanText.render(plan));
+            printPlan(plan);
             printTimings(verbose);
             return 0;
         }
         KexecRunner runner = BootLaunch.runner();
         runner.load(plan, PlanText.render(plan));
         timer.mark("kexec_load");
+        if (mode.loadOnly && json) {
+            printPlan(plan);
+        }
         printTimings(verbose);
         if (mode.loadOnly) {
             BootLaunch.log("loaded; start it with 'jkboot boot --exec'");
@@ -143,6 +153,11 @@ final class BootCommand implements Callable<Integer> {
                     Optional.empty());
         }
         return new BootRequest.FileSpec(BootSource.of(Path.of(word)), Optional.empty(), Optional.empty());
+    }
+
+    private void printPlan(KexecPlan plan) {
+        System.out.print(json ? JsonWriter.write(PlanJson.of(plan, timer.phases())) : PlanText.render(plan));
+        System.out.flush();
     }
 
     private void printTimings(boolean verbose) {

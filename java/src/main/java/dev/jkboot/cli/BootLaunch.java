@@ -7,7 +7,7 @@ import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.exec.NativeKexec;
 import dev.jkboot.exec.Preflight;
-import dev.jkboot.host.HostRoot;
+import dev.jkboot.host.HostDescription;
 
 /**
  * What every command that boots shares, whatever it boots: the preflight that refuses a Linux that
@@ -17,11 +17,11 @@ final class BootLaunch {
     private BootLaunch() {}
 
     /** Refuses a Linux that will not kexec, and a host root other than this machine's {@code /}. */
-    static void preflight(HostRoot root) throws KexecException {
-        Preflight.check(BootHosts.readiness(root));
-        if (!root.isSystem()) {
-            throw new KexecException("--host-root " + root.dir() + " describes another machine; only a dry run "
-                    + "can use it", "add --dry-run");
+    static void preflight(HostDescription host) throws KexecException {
+        Preflight.check(host.readiness());
+        if (!host.root().isSystem()) {
+            throw new KexecException("--host-root " + host.root().dir() + " describes another machine; only a dry "
+                    + "run can use it", "add --dry-run");
         }
     }
 
@@ -29,8 +29,8 @@ final class BootLaunch {
      * The host as a boot needs it, with the PL011 the trampoline greets on: {@code auto} (the host
      * device tree's console), {@code off}, or a physical address.
      */
-    static BootHost discover(HostRoot root, String trampolineUart) throws JkbootException {
-        BootHost host = BootHosts.discover(root, BootLaunch::log);
+    static BootHost discover(HostDescription described, String trampolineUart) throws JkbootException {
+        BootHost host = BootHosts.from(described, BootLaunch::log);
         long uart = switch (trampolineUart) {
             case "auto" -> host.uartPhys();
             case "off" -> 0;

@@ -67,19 +67,21 @@ public record DeviceTree(byte[] blob, Fdt tree, Chosen chosen, List<Range> memor
     }
 
     /**
-     * The register address of the console {@code /chosen/stdout-path} names (a path or an alias,
-     * options after ':' ignored), when that node has a {@code reg}.
+     * The path of the console node {@code /chosen/stdout-path} names (a path or an alias; options
+     * after ':' ignored), when that node exists.
      */
+    public Optional<String> consolePath() {
+        Optional<String> name = chosen.stdoutPath().map(p -> p.split(":", 2)[0]);
+        Optional<String> path = name.flatMap(n -> n.startsWith("/") ? Optional.of(n)
+                : tree.property("/aliases", n).flatMap(DeviceTree::string));
+        return path.filter(p -> p.startsWith("/") && tree.node(p).isPresent());
+    }
+
+    /** The register address of the console node, when it has a {@code reg}. */
     public OptionalLong consoleAddress() {
-        Optional<String> stdout = chosen.stdoutPath();
-        if (stdout.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        String name = stdout.get().split(":", 2)[0];
-        Optional<String> path = name.startsWith("/") ? Optional.of(name)
-                : tree.property("/aliases", name).flatMap(DeviceTree::string);
+        Optional<String> path = consolePath();
         try {
-            if (path.isPresent() && path.get().startsWith("/") && tree.node(path.get()).isPresent()) {
+            if (path.isPresent()) {
                 List<Range> reg = tree.reg(path.get());
                 return reg.isEmpty() ? OptionalLong.empty() : OptionalLong.of(reg.get(0).start());
             }

@@ -43,13 +43,4 @@ class ConfiguredBootTest {
         assertTrue(r.dtb().isEmpty());
         assertTrue(r.kernel() instanceof BootFileSource k && k.files() == FILES);
     }
-
-    @Test
-    void theFirstDtbFileReplacesTheHostDeviceTreeAndLaterOnesStayFiles() {
-        BootRequest r = ConfiguredBoot.request(config(List.of(
-                new ModuleFile("board", "/boot/dtb/board.dtb", Optional.of("dtb"), Optional.empty()),
-                new ModuleFile("other", "/boot/dtb/other.dtb", Optional.of("dtb"), Optional.empty()))), FILES);
-        assertEquals("/boot/dtb/board.dtb", r.dtb().orElseThrow().name());
-        assertEquals(List.of("/boot/dtb/other.dtb"), names(r.files()));
-    }
 }

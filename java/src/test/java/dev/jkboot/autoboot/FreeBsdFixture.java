@@ -54,11 +54,6 @@ public final class FreeBsdFixture {
         return image;
     }
 
-    /** A captured host tree (test resources under /host). */
-    public static Path host(String name) throws URISyntaxException {
-        return Path.of(FreeBsdFixture.class.getResource("/host/" + name).toURI());
-    }
-
     private static Path elf(String name) throws URISyntaxException {
         return Path.of(FreeBsdFixture.class.getResource("/elf/" + name).toURI());
     }

@@ -24,12 +24,12 @@ class AutobootCommandTest {
     static void fixtures() throws Exception {
         tree = FreeBsdFixture.tree(shared.resolve("tree"), AutobootFlowTest.LOADER_CONF);
         image = FreeBsdFixture.disk(tree, shared.resolve("freebsd.img"));
-        host = FreeBsdFixture.host("direct-2g").toString();
+        host = CliRun.hostFixture("direct-2g");
     }
 
     @Test
     void autobootDryRunOnACapturedHostWithADiskImagePrintsThePlan() {
-        CapturedRun r = CapturedRun.of("autoboot", "--dry-run", "--host-root", host, "--disk", image.toString());
+        CliRun r = CliRun.of("autoboot", "--dry-run", "--host-root", host, "--disk", image.toString());
         assertEquals(ExitStatus.OK, r.status(), r.err());
         assertTrue(r.out().startsWith("addresses:\n"), r.out());
         assertTrue(r.out().contains("MODINFO_NAME           \"/boot/kernel/testmod.ko\""), r.out());
@@ -53,7 +53,7 @@ class AutobootCommandTest {
         fake.disk("vdc", Files.size(image), 512, "freebsd-root", "254:32");
         Files.copy(image, fake.node("vdc"));
 
-        CapturedRun r = CapturedRun.of("--dry-run", "--host-root", root.toString());
+        CliRun r = CliRun.of("--dry-run", "--host-root", root.toString());
         assertEquals(ExitStatus.OK, r.status(), r.err());
         assertTrue(r.err().contains("jkboot: FreeBSD root: /dev/vdc:2 (2 freebsd-ufs \"rootfs\""), r.err());
         assertTrue(r.err().contains("jkboot: passed over: /dev/vda (3072 KiB, serial \"beta\") skipped: smaller "
@@ -63,7 +63,7 @@ class AutobootCommandTest {
 
     @Test
     void variablesOnTheCommandLineAreSetBeforeLoaderConf() {
-        CapturedRun r = CapturedRun.of("--dry-run", "--host-root", host, "--root", tree.toString(),
+        CliRun r = CliRun.of("--dry-run", "--host-root", host, "--root", tree.toString(),
                 "hw.answer=42", "boot_verbose=YES", "hw.jktest=overridden-by-loader.conf");
         assertEquals(ExitStatus.OK, r.status(), r.err());
         assertTrue(r.out().contains("  hw.answer=42\n"), r.out());
@@ -73,7 +73,7 @@ class AutobootCommandTest {
 
     @Test
     void aWordThatIsNeitherSubcommandNorVariableIsRefusedBeforeAnythingIsRead() {
-        CapturedRun r = CapturedRun.of("prob");
+        CliRun r = CliRun.of("prob");
         assertEquals(ExitStatus.USAGE, r.status());
         assertTrue(r.err().contains("'prob' is neither a subcommand nor NAME=VALUE"), r.err());
         assertTrue(!r.err().contains("jkboot: error:"), "no preflight ran: " + r.err());
@@ -81,31 +81,23 @@ class AutobootCommandTest {
 
     @Test
     void unknownOptionsStayErrors() {
-        CapturedRun r = CapturedRun.of("--no-such-option");
+        CliRun r = CliRun.of("--no-such-option");
         assertEquals(ExitStatus.USAGE, r.status());
         assertTrue(r.err().contains("Unknown option: '--no-such-option'"), r.err());
     }
 
     @Test
     void rootAndDiskExcludeEachOther() {
-        CapturedRun r = CapturedRun.of("autoboot", "--dry-run", "--root", tree.toString(), "--disk", "/dev/vda:2");
+        CliRun r = CliRun.of("autoboot", "--dry-run", "--root", tree.toString(), "--disk", "/dev/vda:2");
         assertEquals(ExitStatus.USAGE, r.status());
         assertTrue(r.err().contains("mutually exclusive"), r.err());
     }
 
     @Test
     void withoutDryRunACapturedHostIsNeverBooted() {
-        CapturedRun r = CapturedRun.of("autoboot", "--host-root", host, "--disk", image.toString());
+        CliRun r = CliRun.of("autoboot", "--host-root", host, "--disk", image.toString());
         assertEquals(ExitStatus.KEXEC, r.status(), r.err());
         assertTrue(r.err().startsWith("jkboot: error: "), r.err());
         assertEquals("", r.out());
-    }
-
-    @Test
-    void bootStillTakesFreeBsdSwitchesAsWords() throws Exception {
-        CapturedRun r = CapturedRun.of("boot", "--dry-run", "--host-root", host,
-                "--kernel", tree.resolve("boot/kernel/kernel").toString(), "-s");
-        assertEquals(ExitStatus.OK, r.status(), r.err());
-        assertTrue(r.out().contains("MODINFOMD_HOWTO        0x2 (RB_SINGLE)"), r.out());
     }
 }

@@ -14,6 +14,7 @@ import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.exec.RecordingSyscalls;
 import dev.jkboot.freebsd.Howto;
+import dev.jkboot.host.HostDescription;
 import dev.jkboot.host.HostRoot;
 import dev.jkboot.loaderconf.LoaderConfException;
 import dev.jkboot.menu.MenuChoice;
@@ -48,7 +49,7 @@ class AutobootFlowTest {
     @TempDir static Path shared;
     static Path tree;
     static Path image;
-    static HostRoot host;
+    static HostDescription host;
 
     final List<String> log = new ArrayList<>();
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -59,7 +60,7 @@ class AutobootFlowTest {
     static void fixtures() throws Exception {
         tree = FreeBsdFixture.tree(shared.resolve("tree"), LOADER_CONF);
         image = FreeBsdFixture.disk(tree, shared.resolve("freebsd.img"));
-        host = new HostRoot(FreeBsdFixture.host("direct-2g"));
+        host = HostDescription.read(new HostRoot(Path.of(CliRun.hostFixture("direct-2g"))), "aarch64");
     }
 
     private AutobootFlow flow(RootLocation where, boolean dryRun, AutobootFlow.Prompt prompt) {

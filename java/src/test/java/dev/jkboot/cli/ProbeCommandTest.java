@@ -11,19 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jkboot.ExitStatus;
 import dev.jkboot.json.Json;
 import dev.jkboot.json.JsonReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProbeCommandTest {
-    private static String fixture(String name) throws URISyntaxException {
-        return Path.of(ProbeCommandTest.class.getResource("/host/" + name).toURI()).toString();
-    }
-
     @Test
     void jsonOfAUefiHostParsesBackToItsFacts() throws Exception {
-        CapturedRun r = CapturedRun.of("probe", "--host-root", fixture("uefi-2g"), "--json");
+        CliRun r = CliRun.of("probe", "--host-root", CliRun.hostFixture("uefi-2g"), "--json");
         assertEquals(0, r.status(), r.err());
         Json j = JsonReader.read(r.out());
         assertEquals("jkboot-probe/1", str(j, "schema"));
@@ -53,7 +52,7 @@ class ProbeCommandTest {
 
     @Test
     void jsonOfADirectBootHasMemoryNodesAndNoUefi() throws Exception {
-        CapturedRun r = CapturedRun.of("probe", "--json", "--host-root", fixture("direct-2g"));
+        CliRun r = CliRun.of("probe", "--json", "--host-root", CliRun.hostFixture("direct-2g"));
         Json j = JsonReader.read(r.out());
         assertEquals("dt-only", str(j, "firmware", "kind"));
         assertEquals("linux,dummy-virt", str(j, "deviceTree", "model"));
@@ -66,7 +65,7 @@ class ProbeCommandTest {
 
     @Test
     void anEmptyHostIsAReportOfNotAvailableLinesAndExitsZero(@TempDir Path dir) {
-        CapturedRun r = CapturedRun.of("probe", "--host-root", dir.toString());
+        CliRun r = CliRun.of("probe", "--host-root", dir.toString());
         assertEquals(ExitStatus.OK, r.status(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().contains("RAM: not available: " + dir.resolve("proc/iomem") + ": does not exist"),
@@ -78,7 +77,7 @@ class ProbeCommandTest {
 
     @Test
     void theTextReportNamesFirmwareRamAndReadiness() throws Exception {
-        CapturedRun r = CapturedRun.of("probe", "--host-root", fixture("uefi-el2-gic3-2g"));
+        CliRun r = CliRun.of("probe", "--host-root", CliRun.hostFixture("uefi-el2-gic3-2g"));
         assertEquals(0, r.status());
         assertTrue(r.out().contains("Firmware: UEFI with ACPI\n"));
         assertTrue(r.out().contains("  System RAM     0x40000000-0xbc43ffff  1988.3 MiB\n"), r.out());
@@ -90,7 +89,7 @@ class ProbeCommandTest {
 
     @Test
     void aHostRootThatIsNotADirectoryIsAHostError(@TempDir Path dir) {
-        CapturedRun r = CapturedRun.of("probe", "--host-root", dir.resolve("nowhere").toString());
+        CliRun r = CliRun.of("probe", "--host-root", dir.resolve("nowhere").toString());
         assertEquals(ExitStatus.HOST, r.status());
         assertEquals("jkboot: error: " + dir.resolve("nowhere") + ": is not a directory\n"
                 + "jkboot: fix: give --host-root the directory that stands for the host's /\n", r.err());

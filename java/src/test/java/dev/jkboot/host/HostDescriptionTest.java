@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,16 +26,31 @@ class HostDescriptionTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            direct-1g        | 1 | DT_ONLY
-            direct-2g        | 2 | DT_ONLY
-            uefi-1g          | 1 | UEFI_ACPI
-            uefi-2g          | 2 | UEFI_ACPI
-            uefi-dt-2g       | 2 | UEFI_DT
-            uefi-el2-gic3-2g | 2 | UEFI_ACPI
+            direct-1g        | 1 | DT_ONLY   | false | false
+            direct-2g        | 2 | DT_ONLY   | false | false
+            uefi-1g          | 1 | UEFI_ACPI | true  | true
+            uefi-2g          | 2 | UEFI_ACPI | true  | true
+            uefi-dt-2g       | 2 | UEFI_DT   | true  | false
+            uefi-el2-gic3-2g | 2 | UEFI_ACPI | true  | true
             """)
-    void describesEveryCapturedHost(String name, long gib, FirmwareKind kind) throws HostException {
+    void describesEveryCapturedHost(String name, long gib, FirmwareKind kind, boolean uefi, boolean acpi)
+            throws HostException {
         HostDescription host = HostDescription.read(Fixtures.root(name), NOT_THE_HOST);
         assertEquals(kind, host.firmware());
+        assertEquals(uefi, host.uefi().optional().isPresent());
+        assertEquals(uefi, host.systab().optional().isPresent());
+        assertEquals(uefi, host.smbios().optional().isPresent());
+        assertEquals(acpi, host.rsdp().isPresent());
+        assertEquals(acpi, host.spcr().optional().isPresent());
+        assertEquals(!uefi || kind == FirmwareKind.UEFI_DT, host.deviceTree().orElseThrow().describesHardware());
+        host.uefi().optional().ifPresent(u -> {
+            assertEquals(SecureBootMode.DISABLED, u.secureBoot());
+            assertEquals(48, u.descriptorSize());
+            // The map Linux keeps lies in RAM it reserved, so no staging can overwrite it.
+            Range map = Range.ofSize(u.mapAddress(), u.mapSize());
+            assertTrue(host.ram().optional().orElseThrow().carveouts().stream()
+                    .anyMatch(c -> c.range().contains(map)), map::toString);
+        });
 
         // QEMU virt puts RAM at 1 GiB; what System RAM lacks of it, firmware kept ("reserved").
         RamMap ram = host.ram().orElseThrow();
@@ -70,10 +86,11 @@ class HostDescriptionTest {
         DeviceTree dt = host.deviceTree().orElseThrow();
         assertEquals(List.of(Range.ofSize(0x4000_0000L, 2 * Align.GIB)), dt.memory());
         assertEquals(List.of("linux,dummy-virt"), dt.compatible());
+        assertEquals(Optional.of("/pl011@9000000"), dt.consolePath());
         assertEquals(OptionalLong.of(0x0900_0000L), dt.consoleAddress());
         assertTrue(dt.describesHardware());
         assertFalse(dt.hasUefiProperties());
-        Finding.NotAvailable<UefiFacts> uefi = assertInstanceOf(Finding.NotAvailable.class, host.uefi());
+        Finding.NotAvailable<?> uefi = assertInstanceOf(Finding.NotAvailable.class, host.uefi());
         assertEquals("/chosen has no linux,uefi-* properties: Linux was not booted through UEFI",
                 uefi.reason());
         // The map is missing for the same reason, not for some /dev/mem failure.
@@ -103,7 +120,7 @@ class HostDescriptionTest {
         assertEquals(0x0900_0000L, spcr.address());
         assertTrue(host.acpiTables().orElseThrow().hasSpcr());
         // The tree has no /dev/mem: the map is unreadable and the reason says so.
-        Finding.NotAvailable<EfiMemoryMap> map = assertInstanceOf(Finding.NotAvailable.class, host.efiMap());
+        Finding.NotAvailable<?> map = assertInstanceOf(Finding.NotAvailable.class, host.efiMap());
         assertTrue(map.reason().startsWith("ENOENT"), map.reason());
         assertTrue(map.fix().contains("trampoline copy the 1488 bytes at 0xbaf4d9c0"), map.fix());
     }

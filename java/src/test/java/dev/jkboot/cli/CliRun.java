@@ -2,12 +2,13 @@ package dev.jkboot.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
-/** jkboot run as the launcher would run it, with what it printed on stdout and stderr. */
-record CapturedRun(int status, String out, String err) {
-
-    static CapturedRun of(String... args) {
+/** Runs jkboot as the launcher would, capturing what it prints. */
+record CliRun(int status, String out, String err) {
+    static CliRun of(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -16,10 +17,15 @@ record CapturedRun(int status, String out, String err) {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
             int status = Main.run(args);
-            return new CapturedRun(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+            return new CliRun(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    /** A captured host tree from the test resources. */
+    static String hostFixture(String name) throws URISyntaxException {
+        return Path.of(CliRun.class.getResource("/host/" + name).toURI()).toString();
     }
 }
