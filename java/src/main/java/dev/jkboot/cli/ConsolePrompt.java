@@ -24,7 +24,7 @@ final class ConsolePrompt implements AutobootFlow.Prompt {
     @Override
     public Optional<MenuChoice> ask(LoaderConfig config) {
         if (System.console() == null) {
-            log.accept("standard input is not a terminal: no boot menu, booting at once (autoboot_delay="
+            log.accept("standard input or output is not a terminal: no boot menu, booting at once (autoboot_delay="
                     + config.autobootDelay() + " only gives a person at the console time to interrupt)");
             return Optional.empty();
         }

@@ -20,7 +20,7 @@ class ConsolePromptTest {
                 List.of(), Map.of(), Howto.NONE, AutobootDelay.countdown(2), List.of());
         List<String> log = new ArrayList<>();
         assertEquals(Optional.empty(), new ConsolePrompt(log::add).ask(config));
-        assertEquals(List.of("standard input is not a terminal: no boot menu, booting at once (autoboot_delay=2 s "
+        assertEquals(List.of("standard input or output is not a terminal: no boot menu, booting at once (autoboot_delay=2 s "
                 + "only gives a person at the console time to interrupt)"), log);
     }
 }
