@@ -1,83 +1,59 @@
 package dev.jkboot.boot;
 
 import dev.jkboot.JkbootException;
-import dev.jkboot.fdt.Chosen;
-import dev.jkboot.fdt.Fdt;
+import dev.jkboot.fdt.FdtException;
 import dev.jkboot.fdt.FdtProperty;
-import dev.jkboot.fdt.FdtReader;
-import dev.jkboot.host.DevMem;
-import dev.jkboot.host.EfiSystab;
-import dev.jkboot.host.HostException;
-import dev.jkboot.host.HostRoot;
-import dev.jkboot.host.RamMap;
+import dev.jkboot.host.DeviceTree;
+import dev.jkboot.host.EfiMemoryMap;
+import dev.jkboot.host.Finding;
+import dev.jkboot.host.HostDescription;
+import dev.jkboot.host.Spcr;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 
-/** Distils what discovery reads from a host root into the {@link BootHost} a boot needs. */
+/** Distils a {@link HostDescription} into the {@link BootHost} a boot needs, insisting on what it must have. */
 public final class BootHosts {
-    static final String FDT = "/sys/firmware/fdt";
-    /** Larger than any real device tree (QEMU's is 1 MiB). */
-    private static final int FDT_LIMIT = 16 << 20;
+    /** ACPI SPCR interface type of an ARM PL011. */
+    private static final int SPCR_PL011 = 0x03;
 
     private BootHosts() {}
 
-    public static BootHost discover(HostRoot root, Consumer<String> log) throws JkbootException {
-        RamMap ram = RamMap.read(root);
-        Optional<byte[]> dtbBytes = Optional.empty();
-        Optional<Fdt> fdt = Optional.empty();
-        if (root.exists(FDT)) {
-            dtbBytes = Optional.of(root.read(FDT, FDT_LIMIT));
-            fdt = Optional.of(FdtReader.read(dtbBytes.get(), root.show(FDT)));
+    public static BootHost from(HostDescription host, Consumer<String> log) throws JkbootException {
+        if (host.root().exists(DeviceTree.PATH)) {
+            host.deviceTree().orElseThrow(); // present but unreadable: that is the cause to report
         }
-        Optional<BootHost.Uefi> uefi = Optional.empty();
-        if (fdt.isPresent()) {
-            uefi = uefi(root, fdt.get().chosen(), log);
-        }
-        OptionalLong rsdp = root.exists(EfiSystab.PATH) ? EfiSystab.read(root).rsdp() : OptionalLong.empty();
-        boolean describesHardware = fdt.map(BootHosts::describesHardware).orElse(false);
-        long uart = fdt.map(BootHosts::pl011Console).orElse(0L);
-        return new BootHost(ram.usable(), uefi, dtbBytes, describesHardware, rsdp, uart);
-    }
-
-    /** All five {@code linux,uefi-*} values, and the map itself if {@code /dev/mem} gives it up. */
-    static Optional<BootHost.Uefi> uefi(HostRoot root, Chosen c, Consumer<String> log) {
-        if (c.uefiSystemTable().isEmpty() || c.uefiMmapStart().isEmpty() || c.uefiMmapSize().isEmpty()
-                || c.uefiMmapDescSize().isEmpty() || c.uefiMmapDescVersion().isEmpty()) {
-            return Optional.empty();
-        }
-        long start = c.uefiMmapStart().getAsLong();
-        long size = c.uefiMmapSize().getAsLong();
-        Optional<byte[]> descriptors = Optional.empty();
-        try {
-            descriptors = Optional.of(DevMem.read(root, start, (int) Math.min(size, Integer.MAX_VALUE)));
-        } catch (HostException e) {
-            log.accept("UEFI memory map not readable now (" + e.getMessage()
+        Optional<DeviceTree> dt = host.deviceTree().optional();
+        Optional<BootHost.Uefi> uefi = host.uefi().optional().map(u -> new BootHost.Uefi(u.systemTable(),
+                u.mapAddress(), u.mapSize(), u.descriptorSize(), (int) u.descriptorVersion(),
+                host.efiMap().optional().map(EfiMemoryMap::bytes)));
+        if (uefi.isPresent() && host.efiMap() instanceof Finding.NotAvailable<EfiMemoryMap> why) {
+            log.accept("UEFI memory map not readable now (" + why.describe()
                     + "); the trampoline will copy it at jump time");
         }
-        return Optional.of(new BootHost.Uefi(c.uefiSystemTable().getAsLong(), start, size,
-                c.uefiMmapDescSize().getAsLong(), (int) c.uefiMmapDescVersion().getAsLong(), descriptors));
+        return new BootHost(host.ram().orElseThrow().usable(), uefi, dt.map(DeviceTree::blob),
+                dt.map(DeviceTree::describesHardware).orElse(false), host.rsdp(), pl011Console(host, dt));
     }
 
-    /** The EFI stub's skeleton holds only {@code /chosen}; a real tree has hardware nodes too. */
-    static boolean describesHardware(Fdt fdt) {
-        return fdt.root().children().stream().anyMatch(n -> !n.name().equals("chosen"));
+    /**
+     * The console the trampoline may greet on, only when it is a PL011 (the trampoline speaks
+     * nothing else): the device tree's stdout-path, else ACPI's SPCR.
+     */
+    static long pl011Console(HostDescription host, Optional<DeviceTree> dt) {
+        if (dt.isPresent() && dt.get().consoleAddress().isPresent()) {
+            return isPl011(dt.get()) ? dt.get().consoleAddress().getAsLong() : 0;
+        }
+        return host.spcr().optional()
+                .filter(s -> s.interfaceType() == SPCR_PL011 && s.addressSpace() == Spcr.SYSTEM_MEMORY)
+                .map(Spcr::address).orElse(0L);
     }
 
-    /** The console's base address when {@code stdout-path} names a PL011 (the trampoline greets there). */
-    static long pl011Console(Fdt fdt) {
+    private static boolean isPl011(DeviceTree dt) {
         try {
-            Optional<String> path = fdt.chosen().stdoutPath().map(p -> p.split(":", 2)[0]);
-            if (path.isEmpty()) {
-                return 0;
-            }
-            Optional<FdtProperty> compatible = fdt.node(path.get()).flatMap(n -> n.property("compatible"));
-            if (compatible.isEmpty() || !compatible.get().asStrings().contains("arm,pl011")) {
-                return 0;
-            }
-            return fdt.reg(path.get()).get(0).start();
-        } catch (JkbootException | RuntimeException e) {
-            return 0; // a console we cannot understand only costs the trampoline's greeting
+            Optional<FdtProperty> compatible = dt.consolePath().flatMap(dt.tree()::node)
+                    .flatMap(n -> n.property("compatible"));
+            return compatible.isPresent() && compatible.get().asStrings().contains("arm,pl011");
+        } catch (FdtException e) {
+            return false; // a console we cannot identify only costs the trampoline's greeting
         }
     }
 }

@@ -12,16 +12,12 @@ import dev.jkboot.freebsd.KernelEnvironment;
 import dev.jkboot.freebsd.Loadable;
 import dev.jkboot.freebsd.MemoryDescription;
 import dev.jkboot.freebsd.RawFile;
-import dev.jkboot.host.RamMap;
+import dev.jkboot.host.StagingArea;
 import dev.jkboot.mem.Range;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Planner;
 import dev.jkboot.plan.TargetMemory;
 import dev.jkboot.plan.Trampoline;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,25 +27,23 @@ public final class BootPlanning {
     private BootPlanning() {}
 
     public static KexecPlan plan(BootHost host, BootRequest request, Trampoline trampoline) throws JkbootException {
-        ElfObjectLoader.Kernel kernel = ElfObjectLoader.kernel(ElfFile.read(request.kernel()));
+        ElfObjectLoader.Kernel kernel = ElfObjectLoader.kernel(elf(request.kernel()));
         List<Loadable> others = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
             if (f.type().isPresent()) {
-                others.add(RawFile.loadable(f.path().toString(), f.type().get(), readFile(f.path(), "file"), f.args()));
+                others.add(RawFile.loadable(f.source().name(), f.type().get(), f.source().read(), f.args()));
             } else {
-                others.add(ElfObjectLoader.module(ElfFile.read(f.path()), f.args()));
+                others.add(ElfObjectLoader.module(elf(f.source()), f.args()));
             }
         }
         KernelEnvironment env = environment(host, request);
         Howto howto = request.switches().or(Howto.fromEnvironment(env.variables()));
         MemoryDescription memory = memoryDescription(host);
-        Optional<byte[]> dtb = request.dtb().isPresent() ? Optional.of(readFile(request.dtb().get(), "device tree"))
-                : host.hostDtb().filter(d -> host.hostDtbDescribesHardware());
+        Optional<byte[]> dtb = chooseDtb(host, request);
 
         BootImage image = BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb,
                 memory);
-        long staging = new RamMap(List.of(), host.usableRam(), List.of(), List.of(), List.of())
-                .findStaging(Planner.requiredBytes(image)).address();
+        long staging = StagingArea.find(host.usableRam(), Planner.requiredBytes(image)).address();
         List<TargetMemory.KeepOut> keepOut = new ArrayList<>();
         image.efiMap().filter(EfiMapRecord::copiedAtJump).ifPresent(m -> keepOut.add(new TargetMemory.KeepOut(
                 Range.ofSize(m.sourcePhys(), m.memorySize()), "Linux's UEFI memory map (copied at jump time)")));
@@ -61,12 +55,29 @@ public final class BootPlanning {
      * ACPI root pointer under both names arm64 kernels look for (kboot: "for 13.1R bootability").
      */
     static KernelEnvironment environment(BootHost host, BootRequest request) throws BootSpecException {
-        KernelEnvironment env = KernelEnvironment.empty().with("kernelname", request.kernel().toString());
+        KernelEnvironment env = KernelEnvironment.empty().with("kernelname", request.kernel().name());
         if (host.acpiRsdp().isPresent()) {
             String rsdp = "0x%016x".formatted(host.acpiRsdp().getAsLong());
             env = env.with("acpi.rsdp", rsdp).with("hint.acpi.0.rsdp", rsdp);
         }
         return env.withAll(request.environment());
+    }
+
+    /**
+     * The device tree FreeBSD gets: --dtb, else the last file loaded with type {@code dtb} (FreeBSD's
+     * loader hands a preloaded dtb to the kernel instead of the platform's), else the host's when it
+     * describes hardware.
+     */
+    static Optional<byte[]> chooseDtb(BootHost host, BootRequest request) throws JkbootException {
+        if (request.dtb().isPresent()) {
+            return Optional.of(request.dtb().get().read());
+        }
+        Optional<BootRequest.FileSpec> loaded = request.files().stream()
+                .filter(f -> f.type().filter("dtb"::equals).isPresent()).reduce((a, b) -> b);
+        if (loaded.isPresent()) {
+            return Optional.of(loaded.get().source().read());
+        }
+        return host.hostDtb().filter(d -> host.hostDtbDescribesHardware());
     }
 
     static MemoryDescription memoryDescription(BootHost host) throws BootSpecException {
@@ -78,14 +89,7 @@ public final class BootPlanning {
                 u.descriptors(), u.mapPhys()), u.systemTablePhys());
     }
 
-    private static byte[] readFile(Path path, String what) throws BootSpecException {
-        try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new BootSpecException("the " + what + " " + path + " does not exist", "check the path");
-        } catch (IOException e) {
-            throw new BootSpecException("cannot read the " + what + " " + path + ": " + e.getMessage(),
-                    "check that it is a readable file");
-        }
+    private static ElfFile elf(BootSource source) throws JkbootException {
+        return ElfFile.parse(source.name(), source.read());
     }
 }

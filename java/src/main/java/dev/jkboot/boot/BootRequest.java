@@ -1,7 +1,6 @@
 package dev.jkboot.boot;
 
 import dev.jkboot.freebsd.Howto;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,11 @@ import java.util.Optional;
  * @param environment {@code name=value} words, in the order given (a later one wins)
  * @param switches howto bits from switch letters such as {@code -sv}
  */
-public record BootRequest(Path kernel, List<FileSpec> files, Optional<Path> dtb, Howto switches,
+public record BootRequest(BootSource kernel, List<FileSpec> files, Optional<BootSource> dtb, Howto switches,
                           Map<String, String> environment) {
 
     /** A further file: an ELF module when {@code type} is empty, else a raw file of that type. */
-    public record FileSpec(Path path, Optional<String> type, Optional<String> args) {}
+    public record FileSpec(BootSource source, Optional<String> type, Optional<String> args) {}
 
     public BootRequest {
         files = List.copyOf(files);

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32;
@@ -54,11 +55,25 @@ final class GptReader {
                     "%s has a protective MBR but no usable GPT: primary header at LBA 1: %s; "
                             .formatted(dev.name(), primary.failure())
                             + "backup header at LBA %d: %s".formatted(lastLba, backup.failure()),
-                    "the partition table is damaged; inspect it with gpart show or sgdisk -v");
+                    otherSectorSize(dev)
+                            + "the partition table is damaged; inspect it with gpart show or sgdisk -v");
         }
         notes.add("primary GPT header at LBA 1 is unusable (%s); used the backup"
                 .formatted(primary.failure()));
         return table(dev, backup, "backup GPT header at LBA " + lastLba, notes);
+    }
+
+    /** A hint when the GPT header sits where the other common sector size would put it. */
+    private static String otherSectorSize(BlockDevice dev) throws DiskException {
+        int other = dev.sectorSize() == 512 ? 4096 : 512;
+        if (dev.size() < 2L * other) {
+            return "";
+        }
+        byte[] signature = dev.read(other, SIGNATURE.length);
+        return Arrays.equals(signature, SIGNATURE)
+                ? "\"EFI PART\" is at byte %d: the table was written for %d-byte sectors, not %d; "
+                        .formatted(other, other, dev.sectorSize())
+                : "";
     }
 
     private static Attempt attempt(BlockDevice dev, long lba, long lastLba) throws DiskException {

@@ -48,7 +48,9 @@ public record Partition(
     /** E.g. {@code 2 freebsd-ufs "rootfs" 1.9 GiB at 0x100000 [bootme]}. */
     public String describe() {
         StringBuilder text = new StringBuilder(id.isEmpty() ? "whole disk" : id);
-        text.append(' ').append(kind == PartitionKind.OTHER ? type : kind.gpartName());
+        if (kind != PartitionKind.WHOLE_DISK) {
+            text.append(' ').append(kind == PartitionKind.OTHER ? type : kind.gpartName());
+        }
         if (!label.isEmpty()) {
             text.append(" \"").append(label).append('"');
         }

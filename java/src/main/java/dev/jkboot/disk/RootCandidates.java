@@ -3,6 +3,7 @@ package dev.jkboot.disk;
 import dev.jkboot.mem.Align;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +50,7 @@ public final class RootCandidates {
                 notes.add("%s skipped: %s".formatted(disk.describe(), e.getMessage()));
                 continue;
             }
+            table.notes().forEach(note -> notes.add(disk.devicePath() + ": " + note));
             List<RootCandidate> found = candidatesOn(disk, table);
             if (found.isEmpty()) {
                 notes.add("%s has no FreeBSD UFS partition: %s"
@@ -130,13 +132,13 @@ public final class RootCandidates {
                 }
             }
         }
-        Path image = Path.of(device);
-        if (Files.isRegularFile(image)) {
+        Optional<Path> image = asPath(device);
+        if (image.isPresent() && Files.isRegularFile(image.get())) {
             try {
-                return new Target(DiskInfo.image(image, Files.size(image)), Optional.empty());
+                return new Target(DiskInfo.image(image.get(), Files.size(image.get())), Optional.empty());
             } catch (IOException e) {
                 throw new DiskException(
-                        "cannot read the size of disk image %s: %s".formatted(image, e.getMessage()),
+                        "cannot read the size of disk image %s: %s".formatted(device, e.getMessage()),
                         "check that the image is readable", e);
             }
         }
@@ -146,6 +148,14 @@ public final class RootCandidates {
                         disks.isEmpty() ? "none"
                                 : disks.stream().map(DiskInfo::describe).collect(Collectors.joining(", "))),
                 "name a disk as /dev/NAME, NAME or serial=SERIAL");
+    }
+
+    private static Optional<Path> asPath(String text) {
+        try {
+            return Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     /** Our partition at the same place as Linux's, preferring the innermost (a label's 'a' over its slice). */

@@ -7,14 +7,9 @@ public record DynamicEntry(long tag, long value) {
 
     public static final long DT_NULL = 0;
     public static final long DT_NEEDED = 1;
-    public static final long DT_HASH = 4;
-    public static final long DT_STRTAB = 5;
-    public static final long DT_SYMTAB = 6;
     public static final long DT_RELA = 7;
     public static final long DT_RELASZ = 8;
     public static final long DT_RELAENT = 9;
-    public static final long DT_STRSZ = 10;
-    public static final long DT_SYMENT = 11;
 
     static DynamicEntry read(FileBytes file, long offset) {
         return new DynamicEntry(file.u64(offset), file.u64(offset + 8));

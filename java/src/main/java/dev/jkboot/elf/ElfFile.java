@@ -7,10 +7,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A parsed, checked little-endian ELF64 file: kernel (ET_EXEC), module (ET_DYN or ET_REL) or any
@@ -55,7 +57,13 @@ public final class ElfFile {
     public static ElfFile read(Path path) throws ElfException {
         byte[] bytes;
         try {
-            long size = Files.size(path);
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new ElfException("cannot read %s: it is a %s, not a file".formatted(path,
+                        attributes.isDirectory() ? "directory" : "device or other special file"),
+                        "give the path of the kernel or module file itself, e.g. /boot/kernel/kernel");
+            }
+            long size = attributes.size();
             if (size > MAX_FILE_SIZE) {
                 throw new ElfException("%s is %d bytes, more than the 2 GiB jkboot can read".formatted(path, size),
                         "is this a FreeBSD kernel or module? Those are tens of megabytes at most");
@@ -109,12 +117,12 @@ public final class ElfFile {
         if (!section.hasFileBytes()) {
             return file.slice(0, 0);
         }
-        return ownSlice(section.offset(), section.size(), section.describe());
+        return ownSlice(section.offset(), section.size(), section::describe);
     }
 
     /** The bytes a segment takes from the file ({@code p_filesz} of them); no copy. */
     public ByteBuffer segmentBytes(ProgramHeader segment) {
-        return ownSlice(segment.offset(), segment.filesz(), segment.typeName() + " segment");
+        return ownSlice(segment.offset(), segment.filesz(), () -> segment.typeName() + " segment");
     }
 
     /**
@@ -218,8 +226,9 @@ public final class ElfFile {
     }
 
     /**
-     * The relocations DT_RELA / DT_RELASZ / DT_RELAENT of the dynamic section name (an ET_DYN
-     * module's .rela.dyn); empty if there are none.
+     * The relocations that DT_RELA, DT_RELASZ and DT_RELAENT of the dynamic section point at (an
+     * ET_DYN module's .rela.dyn), read through the PT_LOAD holding them; empty without DT_RELA.
+     * PLT relocations (DT_JMPREL) are not included.
      */
     public List<Relocation> dynamicRelocations() throws ElfException {
         List<DynamicEntry> dynamic = dynamicEntries();
@@ -241,7 +250,7 @@ public final class ElfFile {
             throw file.damaged("DT_RELA table at 0x%x (0x%x bytes) is not all in the file bytes of its PT_LOAD segment at 0x%x"
                     .formatted(table.get(), size, p.vaddr()));
         }
-        return readRelocations(p.offset() + into, size, "DT_RELA table at 0x%x".formatted(table.get()));
+        return readRelocations(p.offset() + into, size, () -> "DT_RELA table at 0x%x".formatted(table.get()));
     }
 
     /** The relocations of one SHT_RELA section of this file (ET_REL objects carry one per section). */
@@ -253,8 +262,8 @@ public final class ElfFile {
             throw file.damaged("%s has sh_entsize %d; ELF64 Rela entries are 24 bytes"
                     .formatted(relaSection.describe(), relaSection.entsize()));
         }
-        ownSlice(relaSection.offset(), relaSection.size(), relaSection.describe());
-        return readRelocations(relaSection.offset(), relaSection.size(), relaSection.describe());
+        ownSlice(relaSection.offset(), relaSection.size(), relaSection::describe);
+        return readRelocations(relaSection.offset(), relaSection.size(), relaSection::describe);
     }
 
     @Override
@@ -263,9 +272,9 @@ public final class ElfFile {
                 name(), header.typeName(), header.machineName(), programHeaders.size(), sections.size());
     }
 
-    private List<Relocation> readRelocations(long offset, long size, String what) throws ElfException {
+    private List<Relocation> readRelocations(long offset, long size, Supplier<String> what) throws ElfException {
         if (size % Relocation.SIZE != 0) {
-            throw file.damaged("%s is 0x%x bytes, not a whole number of 24-byte Rela entries".formatted(what, size));
+            throw file.damaged("%s is 0x%x bytes, not a whole number of 24-byte Rela entries".formatted(what.get(), size));
         }
         List<Relocation> relocations = new ArrayList<>((int) (size / Relocation.SIZE));
         for (long at = offset; at < offset + size; at += Relocation.SIZE) {
@@ -303,9 +312,9 @@ public final class ElfFile {
     }
 
     /** A slice of a range this file's parse already checked; anything else is a caller's mistake. */
-    private ByteBuffer ownSlice(long offset, long size, String what) {
+    private ByteBuffer ownSlice(long offset, long size, Supplier<String> what) {
         if (!file.contains(offset, size)) {
-            throw new IllegalArgumentException(what + " does not belong to " + name());
+            throw new IllegalArgumentException(what.get() + " does not belong to " + name());
         }
         return file.slice(offset, size);
     }
@@ -326,7 +335,7 @@ public final class ElfFile {
         if (Long.compareUnsigned(shoff, ElfHeader.SIZE) < 0) {
             throw file.damaged("e_shoff 0x%x puts the section header table inside the ELF header".formatted(shoff));
         }
-        file.require(shoff, SectionHeader.SIZE, "section header 0 (at e_shoff)");
+        file.require(shoff, SectionHeader.SIZE, () -> "section header 0 (at e_shoff)");
         long count = header.shnum() != 0 ? header.shnum() : file.u64(shoff + 32);
         if (count == 0) {
             throw file.damaged("e_shoff is 0x%x but e_shnum and section 0's sh_size (the extended count) are both 0"
@@ -336,20 +345,20 @@ public final class ElfFile {
             throw file.damaged("the section header table (%s entries of 64 bytes at offset 0x%x) cannot fit in the file (0x%x bytes)"
                     .formatted(Long.toUnsignedString(count), shoff, file.length()));
         }
-        file.require(shoff, count * SectionHeader.SIZE, "the section header table (%d entries of 64 bytes)".formatted(count));
+        file.require(shoff, count * SectionHeader.SIZE,
+                () -> "the section header table (%d entries of 64 bytes)".formatted(count));
         return count;
     }
 
     /** The number of program headers: e_phnum, or section 0's sh_info when e_phnum is PN_XNUM. */
     private static long programHeaderCount(FileBytes file, ElfHeader header, long sectionCount) throws ElfException {
-        long count = header.phnum();
-        if (count == ElfHeader.PN_XNUM) {
-            if (sectionCount == 0) {
-                throw file.damaged("e_phnum is PN_XNUM (0xffff), which puts the real count in section header 0,"
-                        + " but the file has no section headers");
-            }
-            count = Integer.toUnsignedLong(file.u32(header.shoff() + 44));
+        if (header.phnum() == ElfHeader.PN_XNUM && sectionCount == 0) {
+            throw file.damaged("e_phnum is PN_XNUM (0xffff), which puts the real count in section header 0,"
+                    + " but the file has no section headers");
         }
+        long count = header.phnum() == ElfHeader.PN_XNUM
+                ? Integer.toUnsignedLong(file.u32(header.shoff() + 44))
+                : header.phnum();
         if (count == 0) {
             return 0;
         }
@@ -360,7 +369,7 @@ public final class ElfFile {
             throw file.damaged("e_phoff 0x%x puts the program header table inside the ELF header".formatted(header.phoff()));
         }
         file.require(header.phoff(), count * ProgramHeader.SIZE,
-                "the program header table (%d entries of 56 bytes)".formatted(count));
+                () -> "the program header table (%d entries of 56 bytes)".formatted(count));
         return count;
     }
 
@@ -377,16 +386,17 @@ public final class ElfFile {
             }
             namesOffset = file.u64(entry + 24);
             namesSize = file.u64(entry + 32);
-            file.require(namesOffset, namesSize, "the section name string table (section %d)".formatted(namesIndex));
+            file.require(namesOffset, namesSize, () -> "the section name string table (section %d)".formatted(namesIndex));
         }
         List<SectionHeader> sections = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             long entry = header.shoff() + (long) i * SectionHeader.SIZE;
+            int index = i;
             String name = namesIndex == SectionHeader.SHN_UNDEF ? ""
-                    : file.string(namesOffset, namesSize, SectionHeader.nameOffset(file, entry), "section " + i);
+                    : file.string(namesOffset, namesSize, SectionHeader.nameOffset(file, entry), () -> "section " + index);
             SectionHeader section = SectionHeader.read(file, entry, i, name);
             if (section.hasFileBytes()) {
-                file.require(section.offset(), section.size(), section.describe());
+                file.require(section.offset(), section.size(), section::describe);
             }
             sections.add(section);
         }
@@ -417,8 +427,9 @@ public final class ElfFile {
         List<ProgramHeader> segments = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             ProgramHeader p = ProgramHeader.read(file, header.phoff() + (long) i * ProgramHeader.SIZE);
-            String where = "program header %d (%s)".formatted(i, p.typeName());
-            file.require(p.offset(), p.filesz(), where + " file bytes");
+            int index = i;
+            Supplier<String> where = () -> "program header %d (%s)".formatted(index, p.typeName());
+            file.require(p.offset(), p.filesz(), () -> where.get() + " file bytes");
             if (p.isLoad()) {
                 checkLoadSegment(file, p, where);
             }
@@ -430,16 +441,17 @@ public final class ElfFile {
         return List.copyOf(segments);
     }
 
-    private static void checkLoadSegment(FileBytes file, ProgramHeader p, String where) throws ElfException {
+    private static void checkLoadSegment(FileBytes file, ProgramHeader p, Supplier<String> where)
+            throws ElfException {
         if (Long.compareUnsigned(p.filesz(), p.memsz()) > 0) {
-            throw file.damaged("%s: p_filesz 0x%x is larger than p_memsz 0x%x".formatted(where, p.filesz(), p.memsz()));
+            throw file.damaged("%s: p_filesz 0x%x is larger than p_memsz 0x%x".formatted(where.get(), p.filesz(), p.memsz()));
         }
         if (p.memsz() != 0 && Long.compareUnsigned(p.vaddr() + p.memsz() - 1, p.vaddr()) < 0) {
             throw file.damaged("%s: p_vaddr 0x%x + p_memsz 0x%x wraps around the end of the address space"
-                    .formatted(where, p.vaddr(), p.memsz()));
+                    .formatted(where.get(), p.vaddr(), p.memsz()));
         }
         if (Long.bitCount(p.align()) > 1) {
-            throw file.damaged("%s: p_align 0x%x is not a power of two".formatted(where, p.align()));
+            throw file.damaged("%s: p_align 0x%x is not a power of two".formatted(where.get(), p.align()));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.jkboot.elf;
 
 /**
  * One Elf64_Sym (24 bytes) with its name looked up in the linked string table. {@code shndx} is
- * the raw 16-bit section index (SHN_UNDEF, SHN_ABS, ... included).
+ * the raw 16-bit section index, reserved values such as SHN_ABS (0xfff1) included.
  */
 public record ElfSymbol(String name, int info, int other, int shndx, long value, long size) {
 
@@ -15,11 +15,6 @@ public record ElfSymbol(String name, int info, int other, int shndx, long value,
     public static final int STT_NOTYPE = 0;
     public static final int STT_OBJECT = 1;
     public static final int STT_FUNC = 2;
-    public static final int STT_SECTION = 3;
-    public static final int STT_FILE = 4;
-
-    public static final int SHN_ABS = 0xfff1;
-    public static final int SHN_COMMON = 0xfff2;
 
     /** The binding, the high nibble of st_info: STB_LOCAL, STB_GLOBAL, STB_WEAK, ... */
     public int bind() {

@@ -25,11 +25,8 @@ public record SectionHeader(
     public static final int SHT_SYMTAB = 2;
     public static final int SHT_STRTAB = 3;
     public static final int SHT_RELA = 4;
-    public static final int SHT_HASH = 5;
     public static final int SHT_DYNAMIC = 6;
-    public static final int SHT_NOTE = 7;
     public static final int SHT_NOBITS = 8;
-    public static final int SHT_REL = 9;
     public static final int SHT_DYNSYM = 11;
 
     public static final long SHF_WRITE = 0x1;

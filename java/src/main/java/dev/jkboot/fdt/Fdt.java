@@ -15,13 +15,10 @@ import java.util.function.UnaryOperator;
  *
  * <p>Paths are absolute ({@code /chosen}, {@code /cpus/cpu@0}); a component without unit address
  * also finds the only child with that base name ({@code /memory} → {@code /memory@40000000}).
- * Edits return new trees; they keep the layout's placement but drop its NOP positions.
+ * Edits return new trees; they keep the layout's placement and strings, not its token facts.
  */
 public record Fdt(
         FdtNode root, List<MemoryReservation> reservations, long bootCpuidPhys, Optional<FdtLayout> layout) {
-
-    private static final String FIX =
-            "the device tree does not have the shape its binding requires; pass a corrected one with --dtb";
 
     private static final byte[] MEMORY = "memory\0".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -52,11 +49,12 @@ public record Fdt(
     /**
      * The node's {@code reg} as ranges, decoded with its parent's {@code #address-cells} and
      * {@code #size-cells} (defaults 2 and 1). With {@code #size-cells = 0} the ranges are empty
-     * and only their start counts. Empty when the node has no {@code reg}.
+     * and only their start counts. Empty when the node has no {@code reg}; an error when there
+     * is no such node or its {@code reg} does not fit the cells.
      */
     public List<Range> reg(String path) throws FdtException {
         List<FdtNode> chain = chain(path).orElseThrow(
-                () -> new FdtException("the device tree has no node " + path, FIX));
+                () -> new FdtException("the device tree has no node " + path, FdtException.BINDING_FIX));
         FdtNode parent = chain.size() > 1 ? chain.get(chain.size() - 2) : root;
         return reg(parent, chain.get(chain.size() - 1), pathOf(chain));
     }
@@ -75,7 +73,7 @@ public record Fdt(
         List<Range> ram = new ArrayList<>();
         for (FdtNode child : root.children()) {
             if (child.isEnabled() && child.property("device_type").map(Fdt::saysMemory).orElse(false)) {
-                nonEmpty(reg(root, child, "/" + child.name()), ram);
+                reg(root, child, "/" + child.name()).stream().filter(r -> !r.isEmpty()).forEach(ram::add);
             }
         }
         return ram;
@@ -98,10 +96,10 @@ public record Fdt(
             }
             String path = "/reserved-memory/" + child.name();
             boolean noMap = child.property("no-map").isPresent();
-            List<Range> ranges = new ArrayList<>();
-            nonEmpty(reg(parent.get(), child, path), ranges);
-            for (Range r : ranges) {
-                regions.add(new ReservedRegion(path, r, noMap));
+            for (Range r : reg(parent.get(), child, path)) {
+                if (!r.isEmpty()) {
+                    regions.add(new ReservedRegion(path, r, noMap));
+                }
             }
         }
         return regions;
@@ -132,7 +130,7 @@ public record Fdt(
             children.set(indexOfInstance(children, chain.get(i)), replacement);
             replacement = new FdtNode(parent.name(), parent.properties(), children);
         }
-        return new Fdt(replacement, reservations, bootCpuidPhys, layout.map(FdtLayout::withoutNops));
+        return new Fdt(replacement, reservations, bootCpuidPhys, layout.map(FdtLayout::withoutTokenFacts));
     }
 
     private static int indexOfInstance(List<FdtNode> nodes, FdtNode node) {
@@ -184,7 +182,7 @@ public record Fdt(
             if (cells.length % entry != 0) {
                 throw new FdtException("property reg has %d cells, not a whole number of %d-cell entries"
                         .formatted(cells.length, entry) + " (#address-cells %d, #size-cells %d of the parent)"
-                        .formatted(addressCells, sizeCells), FIX);
+                        .formatted(addressCells, sizeCells), FdtException.BINDING_FIX);
             }
             List<Range> ranges = new ArrayList<>();
             for (int i = 0; i < cells.length; i += entry) {
@@ -192,7 +190,7 @@ public record Fdt(
                 long size = number(cells, i + addressCells, sizeCells);
                 if (Long.compareUnsigned(address + size, address) < 0) {
                     throw new FdtException("property reg: 0x%x bytes at 0x%x run past 2^64"
-                            .formatted(size, address), FIX);
+                            .formatted(size, address), FdtException.BINDING_FIX);
                 }
                 ranges.add(Range.ofSize(address, size));
             }
@@ -208,7 +206,7 @@ public record Fdt(
         long n = p.isPresent() ? p.get().asU32() : absent;
         if (n < min || n > 2) {
             throw new FdtException("the parent's %s is %d; jkboot reads reg with %d to 2 cells"
-                    .formatted(name, n, min), FIX);
+                    .formatted(name, n, min), FdtException.BINDING_FIX);
         }
         return (int) n;
     }
@@ -219,10 +217,6 @@ public record Fdt(
             n = n << 32 | cells[i];
         }
         return n;
-    }
-
-    private static void nonEmpty(List<Range> ranges, List<Range> into) {
-        ranges.stream().filter(r -> !r.isEmpty()).forEach(into::add);
     }
 
     private static boolean saysMemory(FdtProperty deviceType) {

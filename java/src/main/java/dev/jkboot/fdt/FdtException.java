@@ -7,6 +7,10 @@ import dev.jkboot.JkbootException;
 public final class FdtException extends JkbootException {
     private static final long serialVersionUID = 1L;
 
+    /** The fix for a tree that parses but states something the wrong way. */
+    static final String BINDING_FIX =
+            "the device tree does not have the shape its binding requires; pass a corrected one with --dtb";
+
     public FdtException(String message, String fix) {
         super(message, fix);
     }

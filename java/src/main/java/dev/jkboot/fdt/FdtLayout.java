@@ -1,16 +1,21 @@
 package dev.jkboot.fdt;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a parsed blob kept its pieces, so that writing the unmodified tree gives back the very
  * same bytes: the block offsets and total size (libfdt leaves free space and gaps; dtc does not),
  * the original strings block (with its order, shared suffixes and strings no property uses any
- * more), and where NOP tokens sat (Linux overwrites {@code rng-seed} with NOPs).
+ * more), where NOP tokens sat (Linux overwrites {@code rng-seed} with NOPs), and padding that is
+ * not zero (libfdt leaves stale bytes there when it resizes a property; QEMU's trees and
+ * fdtoverlay's have them).
  *
  * <p>{@code stringsBlock} holds the block's bytes one per character (ISO-8859-1).
- * {@code nopTokenIndexes} says, for each NOP in blob order, how many other tokens precede it.
- * The writer reuses the offsets only when the new blocks fit into them.
+ * Tokens are counted without NOPs: {@code nopTokenIndexes} says, for each NOP in blob order, how
+ * many tokens precede it; {@code paddingByToken} maps the index of a BEGIN_NODE or PROP token to
+ * the 1 to 3 bytes that pad its name or value, big-endian in the low bytes of an int, when they
+ * are not all zero. The writer reuses the offsets only when the new blocks fit into them.
  */
 public record FdtLayout(
         int totalSize,
@@ -18,17 +23,19 @@ public record FdtLayout(
         int structOffset,
         int stringsOffset,
         String stringsBlock,
-        List<Integer> nopTokenIndexes) {
+        List<Integer> nopTokenIndexes,
+        Map<Integer, Integer> paddingByToken) {
 
     public FdtLayout {
         if (totalSize < 0 || memRsvOffset < 0 || structOffset < 0 || stringsOffset < 0) {
             throw new IllegalArgumentException("negative size or offset in a device-tree layout");
         }
         nopTokenIndexes = List.copyOf(nopTokenIndexes);
+        paddingByToken = Map.copyOf(paddingByToken);
     }
 
-    /** The same placement without NOPs, whose token positions mean nothing once a tree is edited. */
-    public FdtLayout withoutNops() {
-        return new FdtLayout(totalSize, memRsvOffset, structOffset, stringsOffset, stringsBlock, List.of());
+    /** The same placement and strings without the NOPs and padding, tied to token positions an edit shifts. */
+    public FdtLayout withoutTokenFacts() {
+        return new FdtLayout(totalSize, memRsvOffset, structOffset, stringsOffset, stringsBlock, List.of(), Map.of());
     }
 }

@@ -17,9 +17,6 @@ import java.util.Objects;
  */
 public record FdtProperty(String name, byte[] value) {
 
-    private static final String FIX =
-            "the device tree does not have the shape its binding requires; pass a corrected one with --dtb";
-
     public FdtProperty {
         Objects.requireNonNull(name, "name");
         if (name.indexOf('\0') >= 0) {
@@ -129,7 +126,7 @@ public record FdtProperty(String name, byte[] value) {
     }
 
     private FdtException malformed(String what) {
-        return new FdtException("property " + name + " " + what, FIX);
+        return new FdtException("property " + name + " " + what, FdtException.BINDING_FIX);
     }
 
     @Override

@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,7 @@ public final class FdtReader {
     /** The nodes begun and not yet ended, innermost first. */
     private final Deque<OpenNode> open = new ArrayDeque<>();
     private final List<Integer> nopTokenIndexes = new ArrayList<>();
+    private final Map<Integer, Integer> paddingByToken = new HashMap<>();
     private int stringsOffset;
     private int stringsSize;
     /** Where the structure block's FDT_END token ends. */
@@ -114,7 +117,7 @@ public final class FdtReader {
         }
         String stringsBlock = new String(blob, stringsOffset, stringsSize, StandardCharsets.ISO_8859_1);
         FdtLayout layout = new FdtLayout((int) totalSize, (int) memRsvOffset, (int) structOffset,
-                stringsOffset, stringsBlock, nopTokenIndexes);
+                stringsOffset, stringsBlock, nopTokenIndexes, paddingByToken);
         return new Fdt(root, reservations, bootCpuidPhys, Optional.of(layout));
     }
 
@@ -195,7 +198,7 @@ public final class FdtReader {
                 nopTokenIndexes.add(tokens);
                 continue;
             }
-            tokens++;
+            int tokenIndex = tokens++;
             if (token == BEGIN_NODE) {
                 if (root != null) {
                     throw corrupt(tokenAt, "a second root node begins after the first ended");
@@ -211,7 +214,7 @@ public final class FdtReader {
                     open.peek().sawChild = true;
                 }
                 open.push(new OpenNode(new String(blob, at, nul - at, StandardCharsets.ISO_8859_1)));
-                at = FdtFormat.align4(nul + 1);
+                at = padding(tokenIndex, nul + 1, limit);
             } else if (token == END_NODE) {
                 if (open.isEmpty()) {
                     throw corrupt(tokenAt, "FDT_END_NODE without a matching FDT_BEGIN_NODE");
@@ -223,7 +226,7 @@ public final class FdtReader {
                     open.peek().children.add(node);
                 }
             } else if (token == PROP) {
-                at = readProperty(tokenAt, at, limit);
+                at = readProperty(tokenIndex, tokenAt, at, limit);
             } else if (token == END) {
                 if (!open.isEmpty()) {
                     throw corrupt(tokenAt, "FDT_END comes before the node ends (FDT_END_NODE missing)");
@@ -240,7 +243,7 @@ public final class FdtReader {
     }
 
     /** Reads the property whose FDT_PROP token is at {@code tokenAt}; returns where the next token is. */
-    private int readProperty(int tokenAt, int at, int limit) throws FdtException {
+    private int readProperty(int tokenIndex, int tokenAt, int at, int limit) throws FdtException {
         if (open.isEmpty()) {
             throw corrupt(tokenAt, "a property outside any node");
         }
@@ -260,7 +263,23 @@ public final class FdtReader {
             throw corrupt(tokenAt, "property %s follows a child node; properties must come first".formatted(name));
         }
         node.properties.add(new FdtProperty(name, Arrays.copyOfRange(blob, at, at + (int) length)));
-        return FdtFormat.align4(at + (int) length);
+        return padding(tokenIndex, at + (int) length, limit);
+    }
+
+    /** Notes the padding from {@code from} to the next 4-byte boundary if it is not zero; returns that boundary. */
+    private int padding(int tokenIndex, int from, int limit) throws FdtException {
+        int to = FdtFormat.align4(from);
+        if (to > limit) {
+            throw corrupt(from, "the padding after a name or value runs past the end of the structure block");
+        }
+        int bytes = 0;
+        for (int i = from; i < to; i++) {
+            bytes = bytes << 8 | (blob[i] & 0xff);
+        }
+        if (bytes != 0) {
+            paddingByToken.put(tokenIndex, bytes);
+        }
+        return to;
     }
 
     private String propertyName(int tokenAt, long nameOffset) throws FdtException {

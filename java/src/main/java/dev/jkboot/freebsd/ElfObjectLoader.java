@@ -99,7 +99,7 @@ public final class ElfObjectLoader {
             SectionHeader strtab = stringTableOf(elf, symtab.get());
             long ssym = end;
             end = appendSized(chunks, elf.name() + " symbols", end, elf.sectionBytes(symtab.get()));
-            end = appendSized(chunks, elf.name() + " strings", end, elf.sectionBytes(strtab));
+            end = appendSized(chunks, elf.name() + " symbols", end, elf.sectionBytes(strtab));
             symbols = Optional.of(new BootImage.SymbolArea(ssym, end));
             md.add(MetadataRecord.u64(ModInfo.MD_ESYM, end));
             md.add(MetadataRecord.u64(ModInfo.MD_SSYM, ssym));
@@ -132,7 +132,7 @@ public final class ElfObjectLoader {
     /** {@code u64 size}, the bytes, zero padding to 8: how load_elf.c appends each symbol table. */
     private static long appendSized(List<ImageChunk> chunks, String what, long va, ByteBuffer bytes) {
         byte[] size = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(bytes.remaining()).array();
-        chunks.add(ImageChunk.of(what + " size", va, size));
+        chunks.add(ImageChunk.of(what, va, size));
         chunks.add(new ImageChunk(what, va + 8, bytes, bytes.remaining()));
         return Align.up(va + 8 + bytes.remaining(), 8);
     }

@@ -53,6 +53,26 @@ public record EfiMemoryMap(long descriptorSize, long descriptorVersion, byte[] b
         }
     }
 
+    /**
+     * Reads Linux's copy of the map through {@code /dev/mem} at the address {@code /chosen} gives.
+     * Often refused (Debian's kernels allow no reads of System RAM); then the reason is the error,
+     * and a boot lets the trampoline copy the map at jump time instead.
+     */
+    public static EfiMemoryMap readThroughDevMem(HostRoot root, UefiFacts uefi) throws HostException {
+        checkLayout(uefi.mapSize(), uefi.descriptorSize(), uefi.descriptorVersion(),
+                root.show(DeviceTree.PATH));
+        byte[] bytes;
+        try {
+            bytes = DevMem.read(root, uefi.mapAddress(), (int) uefi.mapSize());
+        } catch (HostException e) {
+            throw new HostException(e.path(), e.reason(),
+                    "none needed: a boot has the trampoline copy the %d bytes at 0x%x at jump time"
+                            .formatted(uefi.mapSize(), uefi.mapAddress()), e);
+        }
+        return decode(bytes, uefi.descriptorSize(), uefi.descriptorVersion(),
+                "%s at 0x%x".formatted(root.show(DevMem.PATH), uefi.mapAddress()));
+    }
+
     public static EfiMemoryMap decode(byte[] bytes, long descriptorSize, long descriptorVersion,
             String where) throws HostException {
         checkLayout(bytes.length, descriptorSize, descriptorVersion, where);

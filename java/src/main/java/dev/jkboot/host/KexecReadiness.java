@@ -16,8 +16,14 @@ public record KexecReadiness(List<Blocker> blockers, List<String> unchecked) {
         unchecked = List.copyOf(unchecked);
     }
 
+    /** No blocker was found; see {@link #fullyChecked()} for whether every fact could be read. */
     public boolean ready() {
         return blockers.isEmpty();
+    }
+
+    /** Every fact was read, so "ready" is not merely "nothing found against it". */
+    public boolean fullyChecked() {
+        return unchecked.isEmpty();
     }
 
     public static KexecReadiness assess(KexecFacts facts) {

@@ -1,6 +1,5 @@
 package dev.jkboot.host;
 
-import dev.jkboot.mem.Align;
 import dev.jkboot.mem.Range;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,29 +90,6 @@ public record RamMap(List<Range> systemRam, List<Range> usable, List<Carveout> c
      * kboot there is no fallback address: when nothing fits, the error names the largest hole.
      */
     public StagingArea findStaging(long size) throws HostException {
-        if (size <= 0) {
-            throw new IllegalArgumentException("staging size must be positive, not " + size);
-        }
-        Range largest = null;
-        long largestRoom = 0;
-        for (Range hole : usable) {
-            long address = Align.up(hole.start(), StagingArea.ALIGNMENT);
-            long room = address < hole.end() ? hole.end() - address : 0;
-            if (room >= size) {
-                return new StagingArea(address, size, hole);
-            }
-            if (largest == null || room > largestRoom) {
-                largest = hole;
-                largestRoom = room;
-            }
-        }
-        String biggest = largest == null ? "there is no usable RAM at all"
-                : "the largest hole is %s, %s from its first 2 MiB boundary".formatted(
-                        IomemParser.show(largest), Align.human(largestRoom));
-        throw new HostException("",
-                "no usable RAM range has %s free at a 2 MiB-aligned address: %s"
-                        .formatted(Align.human(size), biggest),
-                "free memory on the host (fewer or smaller reservations, e.g. crashkernel=) "
-                        + "or boot fewer or smaller files");
+        return StagingArea.find(usable, size);
     }
 }

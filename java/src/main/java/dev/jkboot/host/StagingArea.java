@@ -2,6 +2,7 @@ package dev.jkboot.host;
 
 import dev.jkboot.mem.Align;
 import dev.jkboot.mem.Range;
+import java.util.List;
 
 /**
  * Where a boot stages the kernel: {@code address} is 2 MiB aligned (FreeBSD arm64 maps its kernel
@@ -17,5 +18,36 @@ public record StagingArea(long address, long size, Range hole) {
     /** Bytes from the staging address to the end of its hole: room for whatever follows. */
     public long room() {
         return hole.end() - address;
+    }
+
+    /**
+     * The first 2 MiB-aligned address in {@code usable} with {@code size} bytes free after it. Unlike
+     * kboot there is no fallback address: when nothing fits, the error names the largest hole.
+     */
+    public static StagingArea find(List<Range> usable, long size) throws HostException {
+        if (size <= 0) {
+            throw new IllegalArgumentException("staging size must be positive, not " + size);
+        }
+        Range largest = null;
+        long largestRoom = 0;
+        for (Range hole : usable) {
+            long address = Align.up(hole.start(), ALIGNMENT);
+            long room = address < hole.end() ? hole.end() - address : 0;
+            if (room >= size) {
+                return new StagingArea(address, size, hole);
+            }
+            if (largest == null || room > largestRoom) {
+                largest = hole;
+                largestRoom = room;
+            }
+        }
+        String biggest = largest == null ? "there is no usable RAM at all"
+                : "the largest hole is %s, %s from its first 2 MiB boundary".formatted(
+                        IomemParser.show(largest), Align.human(largestRoom));
+        throw new HostException("",
+                "no usable RAM range has %s free at a 2 MiB-aligned address: %s"
+                        .formatted(Align.human(size), biggest),
+                "free memory on the host (fewer or smaller reservations, e.g. crashkernel=) "
+                        + "or boot fewer or smaller files");
     }
 }

@@ -38,11 +38,15 @@ final class Directory {
         for (int block = 0; block < data.length; block += DIRBLKSIZ) {
             int at = block;
             while (at < block + DIRBLKSIZ) {
+                int room = block + DIRBLKSIZ - at;
+                if (room < HEADER) {
+                    throw bad(where, "the records of the block at byte %d end %d bytes short of it"
+                            .formatted(block, room));
+                }
                 long ino = Integer.toUnsignedLong(le.getInt(at));
                 int reclen = Short.toUnsignedInt(le.getShort(at + 4));
                 int type = data[at + 6] & 0xff;
                 int namlen = data[at + 7] & 0xff;
-                int room = block + DIRBLKSIZ - at;
                 if (reclen < HEADER || reclen % 4 != 0 || reclen > room) {
                     throw bad(where, "the record at byte %d has d_reclen %d (must be a multiple of 4 from %d to %d)"
                             .formatted(at, reclen, HEADER, room));

@@ -25,10 +25,14 @@ class BlockDevicesTest {
         Files.createDirectories(scsi.resolve("device"));
         Files.writeString(scsi.resolve("device/serial"), "  QM0001  \n");
         Files.createDirectories(root.resolve("sys/block/bogus")); // no size file
+        Path old = host.disk("sdb", 1L << 30, 0, null, "8:16");
+        Files.createDirectories(old.resolve("queue"));
+        Files.writeString(old.resolve("queue/hw_sector_size"), "4096\n"); // no logical_block_size
 
         List<DiskInfo> disks = BlockDevices.enumerate(root);
 
-        assertEquals(List.of("nvme0n1", "sda", "vdb"), disks.stream().map(DiskInfo::name).toList());
+        assertEquals(List.of("nvme0n1", "sda", "sdb", "vdb"), disks.stream().map(DiskInfo::name).toList());
+        assertEquals(4096, disks.get(2).sectorSize(), "hw_sector_size when logical_block_size is absent");
         DiskInfo nvme = disks.get(0);
         assertEquals(1L << 30, nvme.sizeBytes(), "sysfs size counts 512-byte units even on 4Kn disks");
         assertEquals(4096, nvme.sectorSize());
@@ -36,7 +40,7 @@ class BlockDevicesTest {
         DiskInfo sda = disks.get(1);
         assertEquals(512, sda.sectorSize(), "no queue directory: 512");
         assertEquals(Optional.of("QM0001"), sda.serial());
-        DiskInfo vdb = disks.get(2);
+        DiskInfo vdb = disks.get(3);
         assertEquals("/dev/vdb", vdb.devicePath());
         assertEquals(root.resolve("dev/vdb"), vdb.node());
         assertEquals("254:16", vdb.devNumber());

@@ -157,6 +157,8 @@ class GptTest {
         DiskException e = assertThrows(DiskException.class, () -> read(image, 4096));
         assertTrue(e.getMessage().contains("primary header at LBA 1: no \"EFI PART\" signature"),
                 e.getMessage());
+        assertTrue(e.fix().startsWith("\"EFI PART\" is at byte 512: the table was written for 512-byte "
+                + "sectors, not 4096; "), e.fix());
     }
 
     @Test
@@ -172,5 +174,19 @@ class GptTest {
                 "GPT entry 1 (LBA 2048..40000) lies outside the usable LBAs 34..32734; ignored",
                 "GPT entry 2 (LBA 5000..4000) lies outside the usable LBAs 34..32734; ignored"),
                 table.notes());
+    }
+
+    @Test
+    void partitionsAreFoundByIdOrByAUniqueName() throws Exception {
+        Path image = dir.resolve("disk.img");
+        TestImages.writeGpt(image, 512, 32768, List.of(
+                new GptEntry(PartitionKind.GPT_FREEBSD_UFS, 2048, 4095, 0, "3"),
+                new GptEntry(PartitionKind.GPT_FREEBSD_UFS, 4096, 8191, 0, "twin"),
+                new GptEntry(PartitionKind.GPT_FREEBSD_UFS, 8192, 9999, 0, "twin")));
+        PartitionTable table = read(image, 512);
+        assertEquals(8192L * 512, table.find("3").orElseThrow().startByte(), "ids win over names");
+        assertEquals(2048L * 512, table.find("1").orElseThrow().startByte());
+        assertTrue(table.find("twin").isEmpty(), "an ambiguous name selects nothing");
+        assertTrue(table.find("4").isEmpty());
     }
 }

@@ -163,6 +163,7 @@ class MbrAndBsdLabelTest {
         PartitionTable table = read(image, 512);
         assertEquals(PartitionScheme.NONE, table.scheme());
         assertEquals(List.of(Partition.wholeDisk(32L * 1024 * 1024)), table.partitions());
+        assertEquals("whole disk 32 MiB at 0x0", table.partitions().get(0).describe());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -236,7 +237,15 @@ class ElfFileTest {
     @Test
     void aDirectoryIsAnInputError(@TempDir Path dir) {
         ElfException e = assertThrows(ElfException.class, () -> ElfFile.read(dir));
-        assertTrue(e.getMessage().startsWith("cannot read " + dir), e.getMessage());
+        assertEquals("cannot read " + dir + ": it is a directory, not a file", e.getMessage());
+    }
+
+    @Test
+    void aDeviceIsRefusedWithoutReadingIt() {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.exists(zero), "no /dev/zero here");
+        ElfException e = assertThrows(ElfException.class, () -> ElfFile.read(zero));
+        assertEquals("cannot read /dev/zero: it is a device or other special file, not a file", e.getMessage());
     }
 
     @Test

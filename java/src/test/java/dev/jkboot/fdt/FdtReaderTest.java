@@ -48,6 +48,8 @@ class FdtReaderTest {
         assertEquals(0x30, layout.memRsvOffset());
         assertEquals(0x40, layout.structOffset());
         assertEquals(1 << 20, layout.totalSize());
+        // Token 2 is the root's model = "linux,dummy-virt": 17 bytes, then stale padding 00 00 02.
+        assertEquals(Integer.valueOf(2), layout.paddingByToken().get(2));
     }
 
     @Test

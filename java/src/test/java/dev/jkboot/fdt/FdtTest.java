@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jkboot.mem.Range;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -176,11 +177,13 @@ class FdtTest {
     }
 
     @Test
-    void editsKeepThePlacementButForgetNops() throws FdtException {
+    void editsKeepThePlacementButForgetTokenFacts() throws FdtException {
         Fdt fdt = Fixtures.fdt("sysfs-direct.dtb.gz");
         FdtLayout before = fdt.layout().orElseThrow();
         FdtLayout after = fdt.withoutProperty("/chosen", "kaslr-seed").layout().orElseThrow();
         assertEquals(List.of(), after.nopTokenIndexes());
-        assertEquals(before.withoutNops(), after);
+        assertEquals(Map.of(), after.paddingByToken());
+        assertFalse(before.paddingByToken().isEmpty());
+        assertEquals(before.withoutTokenFacts(), after);
     }
 }

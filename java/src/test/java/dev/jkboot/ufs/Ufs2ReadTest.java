@@ -10,6 +10,7 @@ import dev.jkboot.disk.FileBlockDevice;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -198,5 +199,18 @@ class Ufs2ReadTest {
         assertEquals(FileType.DIRECTORY, root.stream().filter(e -> e.name().equals("boot")).findFirst().orElseThrow().type());
         assertEquals(FileType.REGULAR, root.stream().filter(e -> e.name().equals("empty")).findFirst().orElseThrow().type());
         assertEquals(0, fs(4096).stat("/empty").size());
+    }
+
+    @Test
+    void statReportsPermissionsAndLinkCounts() throws Exception {
+        Ufs2 fs = fs(4096);
+        Path kernel = source.resolve("boot/kernel/kernel");
+        int expected = 0;
+        for (PosixFilePermission p : Files.getPosixFilePermissions(kernel)) {
+            expected |= 0400 >> p.ordinal(); // OWNER_READ .. OTHERS_EXECUTE map to 0400 .. 0001
+        }
+        assertEquals(expected, fs.stat("/boot/kernel/kernel").permissions());
+        assertEquals(4, fs.stat("/boot").links(), "., its entry in /, and the .. of kernel/ and defaults/");
+        assertEquals(1, fs.stat("/small").links());
     }
 }

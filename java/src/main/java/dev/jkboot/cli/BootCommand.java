@@ -1,0 +1,197 @@
+package dev.jkboot.cli;
+
+import dev.jkboot.JkbootException;
+import dev.jkboot.boot.BootHost;
+import dev.jkboot.boot.BootHosts;
+import dev.jkboot.boot.BootPlanning;
+import dev.jkboot.boot.BootRequest;
+import dev.jkboot.boot.BootSource;
+import dev.jkboot.exec.KexecException;
+import dev.jkboot.exec.KexecRunner;
+import dev.jkboot.exec.NativeKexec;
+import dev.jkboot.exec.Preflight;
+import dev.jkboot.freebsd.Howto;
+import dev.jkboot.host.HostRoot;
+import dev.jkboot.host.HostDescription;
+import dev.jkboot.json.JsonWriter;
+import dev.jkboot.loaderconf.BootArguments;
+import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.plan.Trampoline;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jkboot boot}: load a FreeBSD kernel with its files and jump to it, in kexec-tools' spirit
+ * ({@code --load-only}, {@code --exec}, {@code --unload}, {@code --dry-run}). Nothing irreversible
+ * happens before the plan is valid, and reboot is called only after kexec_load succeeded.
+ */
+@Command(name = "boot", sortOptions = false,
+        description = {"Load a FreeBSD arm64 kernel and boot it with kexec.",
+                "WORDS are FreeBSD boot switches (-a -C -d -D -g -h -m -p -P -r -s -v, as for the loader's "
+                        + "'boot' command) and name=value kernel environment variables. -v also makes jkboot "
+                        + "print its phase timings."})
+final class BootCommand implements Callable<Integer> {
+    @Option(names = "--help", usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Mixin
+    HostRootOption hostRoot;
+
+    @Option(names = "--kernel", paramLabel = "PATH", description = "The FreeBSD arm64 kernel (ELF).")
+    Path kernel;
+
+    @Option(names = "--module", paramLabel = "PATH[:TYPE]",
+            description = "A further file: an ELF kernel module (.ko), or with :TYPE a raw file of that type "
+                    + "(md_image, dtb, ...). Repeatable; loaded in order.")
+    List<String> modules = new ArrayList<>();
+
+    @Option(names = "--dtb", paramLabel = "PATH",
+            description = "Hand this device tree to FreeBSD instead of the host's.")
+    Path dtb;
+
+    @ArgGroup(exclusive = true)
+    Mode mode = new Mode();
+
+    static final class Mode {
+        @Option(names = "--dry-run", description = "Print the plan; load nothing.")
+        boolean dryRun;
+
+        @Option(names = "--load-only", description = "Load the image but do not jump (like kexec -l).")
+        boolean loadOnly;
+
+        @Option(names = "--exec", description = "Jump to the image loaded before (like kexec -e).")
+        boolean exec;
+
+        @Option(names = "--unload", description = "Unload a loaded image (like kexec -u).")
+        boolean unload;
+    }
+
+    @Option(names = "--trampoline-uart", paramLabel = "auto|off|ADDR", defaultValue = "auto",
+            description = "PL011 the trampoline greets on just before entering the kernel: auto (the host "
+                    + "device tree's console), off, or a physical address.")
+    String trampolineUart;
+
+    @Option(names = "--timings", description = "Print phase timings on stderr.")
+    boolean timings;
+
+    @Option(names = "--json", description = "With --dry-run or --load-only: print the plan (and timings) as JSON "
+            + "on stdout (keys in docs/boot-json.md).")
+    boolean json;
+
+    @Parameters(paramLabel = "WORDS", description = "Boot switches (-sv) and name=value variables.")
+    List<String> words = new ArrayList<>();
+
+    private final PhaseTimer timer = PhaseTimer.sinceProcessStart();
+
+    @Override
+    public Integer call() throws JkbootException {
+        timer.mark("jvm start to main");
+        HostRoot root = hostRoot.root();
+        BootArguments args = BootArguments.parse(words);
+        boolean verbose = timings || args.howto().has(Howto.RB_VERBOSE);
+
+        HostDescription described = HostDescription.read(root, System.getProperty("os.arch"));
+        if (!mode.dryRun) {
+            Preflight.check(described.readiness());
+            if (!root.isSystem()) {
+                throw new KexecException("--host-root " + root.dir() + " describes another machine; only a dry run "
+                        + "can use it", "add --dry-run");
+            }
+        }
+        timer.mark("preflight");
+        if (mode.unload || mode.exec) {
+            KexecRunner runner = runner();
+            if (mode.unload) {
+                runner.unload();
+                log("unloaded");
+                return 0;
+            }
+            runner.jump();
+        }
+        if (kernel == null) {
+            throw new KexecException("no kernel given", "pass --kernel PATH (e.g. /boot/kernel/kernel)");
+        }
+        BootHost host = BootHosts.from(described, BootCommand::log);
+        timer.mark("discovery");
+        List<BootRequest.FileSpec> files = new ArrayList<>();
+        for (String m : modules) {
+            files.add(fileSpec(m));
+        }
+        BootRequest request = new BootRequest(BootSource.of(kernel), files,
+                Optional.ofNullable(dtb).map(BootSource::of), args.howto(),
+                args.environment());
+        host = withUart(host);
+        KexecPlan plan = BootPlanning.plan(host, request, Trampoline.aarch64());
+        timer.mark("loading and planning");
+
+        if (mode.dryRun) {
+            printPlan(plan);
+            printTimings(verbose);
+            return 0;
+        }
+        KexecRunner runner = runner();
+        runner.load(plan, PlanText.render(plan));
+        timer.mark("kexec_load");
+        if (mode.loadOnly && json) {
+            printPlan(plan);
+        }
+        printTimings(verbose);
+        if (mode.loadOnly) {
+            log("loaded; start it with 'jkboot boot --exec'");
+            return 0;
+        }
+        runner.jump();
+        return 0; // not reached: jump() returns only by throwing
+    }
+
+    private BootHost withUart(BootHost host) {
+        long uart = switch (trampolineUart) {
+            case "auto" -> host.uartPhys();
+            case "off" -> 0;
+            default -> Long.decode(trampolineUart);
+        };
+        return new BootHost(host.usableRam(), host.uefi(), host.hostDtb(), host.hostDtbDescribesHardware(),
+                host.acpiRsdp(), uart);
+    }
+
+    /** {@code PATH} or {@code PATH:TYPE}; a colon inside a directory name is part of the path. */
+    static BootRequest.FileSpec fileSpec(String word) {
+        int colon = word.lastIndexOf(':');
+        if (colon > 0 && word.indexOf('/', colon) < 0 && colon < word.length() - 1) {
+            return new BootRequest.FileSpec(BootSource.of(Path.of(word.substring(0, colon))),
+                    Optional.of(word.substring(colon + 1)),
+                    Optional.empty());
+        }
+        return new BootRequest.FileSpec(BootSource.of(Path.of(word)), Optional.empty(), Optional.empty());
+    }
+
+    private KexecRunner runner() throws KexecException {
+        boolean init = ProcessHandle.current().pid() == 1;
+        return new KexecRunner(NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64), init, BootCommand::log);
+    }
+
+    private void printPlan(KexecPlan plan) {
+        System.out.print(json ? JsonWriter.write(PlanJson.of(plan, timer.phases())) : PlanText.render(plan));
+        System.out.flush();
+    }
+
+    private void printTimings(boolean verbose) {
+        if (verbose) {
+            log(timer.render());
+        }
+    }
+
+    static void log(String message) {
+        PrintStream err = System.err;
+        err.println("jkboot: " + message);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.jkboot.boot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jkboot.JkbootException;
+import dev.jkboot.freebsd.BootSpecException;
+import dev.jkboot.freebsd.Howto;
+import dev.jkboot.freebsd.ModInfo;
+import dev.jkboot.freebsd.NativeFixtures;
+import dev.jkboot.host.HostDescription;
+import dev.jkboot.host.HostRoot;
+import dev.jkboot.mem.Range;
+import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.plan.KexecSegment;
+import dev.jkboot.plan.Trampoline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The whole planning pipeline over hosts captured from real VMs and the FreeBSD-shaped test kernel. */
+class BootPlanningTest {
+    private static final Path HOSTS = Path.of("java/src/test/resources/host");
+    private static final Path GOLDEN = Path.of("java/src/test/resources/boot/golden");
+
+    static BootHost host(String name) throws JkbootException {
+        HostDescription d = HostDescription.read(new HostRoot(HOSTS.resolve(name).toAbsolutePath()), "aarch64");
+        return BootHosts.from(d, m -> { });
+    }
+
+    /** The test kernel under the name FreeBSD's loader would give it. */
+    static BootSource kernel() {
+        return named("/boot/kernel/kernel", NativeFixtures.testKernel());
+    }
+
+    static BootSource named(String name, Path file) {
+        return new BootSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public byte[] read() throws JkbootException {
+                return BootSource.of(file).read();
+            }
+        };
+    }
+
+    static BootRequest request(List<BootRequest.FileSpec> files) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("vfs.root.mountfrom", "ufs:/dev/vtbd0p2");
+        return new BootRequest(kernel(), files, Optional.empty(), Howto.fromSwitches("-s"), env);
+    }
+
+    static KexecPlan plan(String hostName) throws JkbootException {
+        return BootPlanning.plan(host(hostName), request(List.of(new BootRequest.FileSpec(
+                named("/boot/kernel/testmod.ko", NativeFixtures.testModule()), Optional.empty(), Optional.empty()))),
+                Trampoline.aarch64());
+    }
+
+    /**
+     * Byte-exact metadata for the test kernel and module. To accept an intended change, run with
+     * -Djkboot.golden.update=true and review the diff of the .hex file.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"direct-2g", "uefi-2g"})
+    void metadataMatchesTheGoldenBlockByteForByte(String hostName) throws Exception {
+        byte[] actual = plan(hostName).image().metadata().bytes();
+        Path golden = GOLDEN.resolve(hostName + ".metadata.hex");
+        if (Boolean.getBoolean("jkboot.golden.update")) {
+            Files.writeString(golden, hexLines(actual));
+        }
+        assertEquals(Files.readString(golden), hexLines(actual), "metadata for " + hostName + " differs from " + golden);
+    }
+
+    private static String hexLines(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < bytes.length; i += 32) {
+            sb.append("%06x  %s%n".formatted(i,
+                    HexFormat.of().formatHex(bytes, i, Math.min(bytes.length, i + 32))));
+        }
+        return sb.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"direct-1g", "direct-2g", "uefi-1g", "uefi-2g", "uefi-dt-2g", "uefi-el2-gic3-2g"})
+    void everyCapturedHostGetsAPlanInsideItsUsableRam(String hostName) throws Exception {
+        BootHost host = host(hostName);
+        KexecPlan plan = plan(hostName);
+        for (KexecSegment s : plan.segments()) {
+            Range r = new Range(s.mem(), s.end());
+            assertTrue(host.usableRam().stream().anyMatch(u -> u.contains(r)), r + " in usable RAM");
+        }
+        assertEquals(0, plan.staging() % (2 << 20));
+        boolean uefi = hostName.startsWith("uefi");
+        assertEquals(uefi, plan.image().efiMap().isPresent(), "EFI map exactly on UEFI hosts");
+        assertEquals(uefi, plan.trampoline().memmapSourcePhys() != 0, "Debian kernels refuse /dev/mem: copy at jump");
+        boolean realTree = !hostName.startsWith("uefi-") || hostName.equals("uefi-dt-2g");
+        assertEquals(realTree, plan.image().dtbVa().isPresent(), "a DTB only where it describes hardware");
+        assertEquals(0x9000000L, plan.trampoline().uartPhys(), "QEMU virt's PL011 from stdout-path or SPCR");
+    }
+
+    @Test
+    void uefiAcpiHostPassesTheRsdpAndTheSystemTableButNoSkeletonDtb() throws Exception {
+        BootHost host = host("uefi-2g");
+        KexecPlan plan = plan("uefi-2g");
+        String rsdp = "0x%016x".formatted(host.acpiRsdp().getAsLong());
+        assertEquals(rsdp, plan.image().env().get("acpi.rsdp"));
+        assertEquals(rsdp, plan.image().env().get("hint.acpi.0.rsdp"));
+        assertEquals("ufs:/dev/vtbd0p2", plan.image().env().get("vfs.root.mountfrom"));
+        assertEquals("/boot/kernel/kernel", plan.image().env().get("kernelname"));
+        assertFalse(plan.image().dtbVa().isPresent());
+        assertEquals(host.uefi().orElseThrow().mapPhys(), plan.trampoline().memmapSourcePhys());
+        assertEquals(host.uefi().orElseThrow().mapSize(), plan.trampoline().memmapLength());
+        long fwHandle = plan.image().metadata().records().stream().filter(r -> r.type() == ModInfo.MD_FW_HANDLE)
+                .count();
+        assertEquals(1, fwHandle);
+    }
+
+    @Test
+    void aMissingModuleIsNamed() {
+        BootSpecException e = assertThrows(BootSpecException.class, () -> BootPlanning.plan(host("direct-2g"),
+                request(List.of(new BootRequest.FileSpec(BootSource.of(Path.of("/nonexistent/foo.ko")),
+                        Optional.empty(), Optional.empty()))), Trampoline.aarch64()));
+        assertTrue(e.getMessage().contains("/nonexistent/foo.ko"), e.getMessage());
+    }
+
+    @Test
+    void rawFilesKeepTheirBytesAndType() throws Exception {
+        Path blob = Files.createTempFile("jk", ".img");
+        try {
+            byte[] bytes = new byte[3000];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (i * 13);
+            }
+            Files.write(blob, bytes);
+            KexecPlan plan = BootPlanning.plan(host("direct-2g"), request(List.of(new BootRequest.FileSpec(
+                    named("/boot/mfsroot", blob), Optional.of("md_image"), Optional.empty()))), Trampoline.aarch64());
+            var file = plan.image().files().get(1);
+            assertEquals("md_image", file.type());
+            byte[] placed = new byte[bytes.length];
+            List<KexecSegment.Piece> pieces = new ArrayList<>();
+            plan.segments().forEach(s -> pieces.addAll(s.pieces()));
+            KexecSegment.Piece piece = pieces.stream().filter(p -> p.pa() == plan.phys(file.address())).findFirst()
+                    .orElseThrow();
+            piece.data().duplicate().get(placed);
+            assertArrayEquals(bytes, placed);
+        } finally {
+            Files.delete(blob);
+        }
+    }
+
+    @Test
+    void aLoadedDtbFileIsTheTreeFreeBsdGets() throws Exception {
+        Path dtb = Path.of("java/src/test/resources/fdt/board.dtb");
+        KexecPlan plan = BootPlanning.plan(host("uefi-2g"), request(List.of(new BootRequest.FileSpec(
+                named("/boot/dtb/board.dtb", dtb), Optional.of("dtb"), Optional.empty()))), Trampoline.aarch64());
+        assertTrue(plan.image().dtbVa().isPresent(), "a skeleton host DTB is replaced by the loaded one");
+        assertEquals(Files.size(dtb), plan.image().dtbSize());
+        assertEquals("dtb", plan.image().files().get(1).type());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jkboot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jkboot.ExitStatus;
+import dev.jkboot.freebsd.NativeFixtures;
+import dev.jkboot.json.Json;
+import dev.jkboot.json.JsonReader;
+import org.junit.jupiter.api.Test;
+
+/** `jkboot boot` from the command line, on captured hosts; nothing here can load or reboot anything. */
+class BootCommandTest {
+    private static final String KERNEL = NativeFixtures.testKernel().toString();
+
+    @Test
+    void dryRunJsonCarriesThePlanSwitchesAndEnvironment() throws Exception {
+        CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("uefi-2g"), "--kernel", KERNEL,
+                "--module", NativeFixtures.testModule().toString(), "-sv", "hw.foo=bar", "--dry-run", "--json");
+        assertEquals(0, r.status(), r.err());
+        Json j = JsonReader.read(r.out());
+        assertEquals("0x40000000", JsonReader.str(j, "staging"));
+        assertEquals("bar", JsonReader.str(j, "environment", "hw.foo"));
+        assertEquals("elf module", JsonReader.str(j, "files", 1, "type"));
+        assertEquals("MODINFO_NAME", JsonReader.str(j, "metadata", 0, "type"));
+        Json.Arr records = (Json.Arr) JsonReader.at(j, "metadata");
+        int howto = 0;
+        for (int i = 0; i < records.items().size(); i++) {
+            if (JsonReader.str(j, "metadata", i, "type").equals("MODINFOMD_HOWTO")) {
+                assertEquals("0x802 (RB_SINGLE|RB_VERBOSE)", JsonReader.str(j, "metadata", i, "value"));
+                howto++;
+            }
+        }
+        assertEquals(1, howto, "one HOWTO record");
+        assertEquals(1488, JsonReader.num(j, "efiMapCopy", "bytes"));
+        assertTrue(r.err().contains("timings:"), "-v prints phase timings: " + r.err());
+    }
+
+    @Test
+    void dryRunTextDecodesEveryRecordByName() throws Exception {
+        CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", KERNEL, "--dry-run");
+        assertEquals(0, r.status(), r.err());
+        for (String s : new String[] {"segments (1 of at most 16", "MODINFOMD_DTBP", "MODINFOMD_KERNEND",
+                "MODINFOMD_SSYM", "MODINFO_END", "trampoline UART            PL011 at 0x9000000"}) {
+            assertTrue(r.out().contains(s), "missing " + s + " in\n" + r.out());
+        }
+    }
+
+    @Test
+    void aCapturedHostCanOnlyBeDryRun() throws Exception {
+        CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", KERNEL);
+        assertTrue(r.status() != 0);
+        assertTrue(r.err().contains("jkboot: error:") && r.err().contains("jkboot: fix:"), r.err());
+    }
+
+    @Test
+    void aBadKernelIsAnInputErrorNamingTheFile() throws Exception {
+        CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", "/etc/hostname",
+                "--dry-run");
+        assertEquals(ExitStatus.INPUT, r.status(), r.err());
+        assertTrue(r.err().contains("/etc/hostname"), r.err());
+    }
+
+    @Test
+    void modesAreExclusive() throws Exception {
+        CliRun r = CliRun.of("boot", "--kernel", KERNEL, "--dry-run", "--unload");
+        assertEquals(ExitStatus.USAGE, r.status());
+    }
+
+    @Test
+    void fileSpecsSplitTheTypeOffTheLastColon() {
+        assertEquals("md_image", BootCommand.fileSpec("/boot/mfsroot:md_image").type().orElseThrow());
+        assertTrue(BootCommand.fileSpec("/boot/kernel/foo.ko").type().isEmpty());
+        assertTrue(BootCommand.fileSpec("/mnt/a:b/foo.ko").type().isEmpty(), "a colon in a directory is path");
+        assertEquals("/mnt/a:b/foo.ko", BootCommand.fileSpec("/mnt/a:b/foo.ko").source().name());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jkboot.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jkboot.freebsd.BootImage;
+import dev.jkboot.freebsd.TestImages;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules the planner satisfies by construction (at most 16 segments, page aligned, sorted) are still
+ * checked before kexec_load, as a last line of defence: these plans are built by hand to break them.
+ */
+class PlanValidatorTest {
+    private static KexecPlan valid() throws Exception {
+        BootImage img = TestImages.uefiImage(TestImages.kernel(0x1000, 0x1000), List.of(), PlannerTest.EFI_SRC);
+        return Planner.plan(img, PlannerTest.STAGING, PlannerTest.RAM, PlannerTest.fakeTrampoline(), 0);
+    }
+
+    private static List<PlanRule> broken(KexecPlan p) {
+        PlanException e = assertThrows(PlanException.class,
+                () -> PlanValidator.check(p, PlannerTest.RAM, PlannerTest.fakeTrampoline()));
+        return e.violations().stream().map(PlanException.Violation::rule).distinct().toList();
+    }
+
+    private static KexecPlan withSegments(KexecPlan p, List<KexecSegment> segments) {
+        return new KexecPlan(p.image(), p.staging(), p.entryPhys(), p.trampoline(), segments);
+    }
+
+    @Test
+    void seventeenSegmentsAreRefused() throws Exception {
+        KexecPlan p = valid();
+        List<KexecSegment> segs = new ArrayList<>(p.segments());
+        for (int i = 0; i < 16; i++) {
+            segs.add(new KexecSegment(0x50000000L + 0x10000L * i, 0x1000, 0, List.of()));
+        }
+        assertEquals(List.of(PlanRule.SEGMENT_COUNT), broken(withSegments(p, segs)));
+    }
+
+    @Test
+    void misalignedOrOverlappingSegmentsAreRefused() throws Exception {
+        KexecPlan p = valid();
+        KexecSegment first = p.segments().get(0);
+        KexecSegment odd = new KexecSegment(first.mem(), first.memsz() + 0x10, first.bufsz(), first.pieces());
+        assertEquals(List.of(PlanRule.SEGMENT_PAGES), broken(withSegments(p, List.of(odd))));
+        KexecSegment overlap = new KexecSegment(first.end() - 0x1000, 0x2000, 0,
+                List.of(new KexecSegment.Piece("x", first.end() - 0x1000, ByteBuffer.allocate(0), 0x2000)));
+        assertEquals(List.of(PlanRule.SEGMENT_PAGES), broken(withSegments(p, List.of(first, overlap))));
+    }
+
+    @Test
+    void aTrampolineAwayFromKernendIsRefused() throws Exception {
+        KexecPlan p = valid();
+        KexecPlan moved = new KexecPlan(p.image(), p.staging(), p.entryPhys() - 0x1000, p.trampoline(), p.segments());
+        assertEquals(List.of(PlanRule.ENTRY), broken(moved));
+    }
+
+    @Test
+    void aCopyDestinationOutsideTheEfiMapRecordIsRefused() throws Exception {
+        KexecPlan p = valid();
+        TrampolineData t = p.trampoline();
+        TrampolineData wrong = new TrampolineData(t.kernelEntryPhys(), t.modulepVirt(), t.memmapSourcePhys(),
+                t.memmapDestinationPhys() + 8, t.memmapLength(), t.uartPhys());
+        assertEquals(List.of(PlanRule.MEMMAP_COPY),
+                broken(new KexecPlan(p.image(), p.staging(), p.entryPhys(), wrong, p.segments())));
+    }
+}
