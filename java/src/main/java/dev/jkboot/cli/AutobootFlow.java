@@ -74,7 +74,7 @@ final class AutobootFlow {
 
     int run() throws JkbootException {
         timer.mark("jvm start to main");
-        BootHost bootHost = BootLaunch.discover(host, "auto");
+        BootHost bootHost = BootLaunch.discover(host, TrampolineUart.AUTO);
         timer.mark("discovery");
         KexecPlan plan;
         boolean verbose;

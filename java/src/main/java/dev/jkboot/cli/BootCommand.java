@@ -72,9 +72,10 @@ final class BootCommand implements Callable<Integer> {
     }
 
     @Option(names = "--trampoline-uart", paramLabel = "auto|off|ADDR", defaultValue = "auto",
+            converter = TrampolineUart.Converter.class,
             description = "PL011 the trampoline greets on just before entering the kernel: auto (the host "
                     + "device tree's console), off, or a physical address.")
-    String trampolineUart;
+    TrampolineUart trampolineUart;
 
     @Option(names = "--timings", description = "Print phase timings on stderr.")
     boolean timings;

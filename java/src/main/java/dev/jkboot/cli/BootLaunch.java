@@ -29,13 +29,9 @@ final class BootLaunch {
      * The host as a boot needs it, with the PL011 the trampoline greets on: {@code auto} (the host
      * device tree's console), {@code off}, or a physical address.
      */
-    static BootHost discover(HostDescription described, String trampolineUart) throws JkbootException {
+    static BootHost discover(HostDescription described, TrampolineUart trampolineUart) throws JkbootException {
         BootHost host = BootHosts.from(described, BootLaunch::log);
-        long uart = switch (trampolineUart) {
-            case "auto" -> host.uartPhys();
-            case "off" -> 0;
-            default -> Long.decode(trampolineUart);
-        };
+        long uart = trampolineUart.resolve(host.uartPhys());
         return new BootHost(host.usableRam(), host.uefi(), host.hostDtb(), host.hostDtbDescribesHardware(),
                 host.acpiRsdp(), uart);
     }
