@@ -5,6 +5,7 @@
 #   run_vm [scripts/run-vm options...] [-- jkboot args...]   # console captured in the case's log
 #   expect_status 0                                         # run-vm's exit status
 #   expect_line 'EXTENDED REGEX'                            # some console line matches
+#   expect_handoff_time                                     # counter at reboot < counter at entry
 #   case_end                                                # prints PASS NAME or FAIL NAME: why
 # Results are appended to $E2E_RESULTS (one "PASS name" / "FAIL name" line each) for scripts/test.
 set -uo pipefail
@@ -50,6 +51,14 @@ expect_no_line() {
   local hit
   hit=$(console | grep -E -m1 -- "$1") && fail "unexpected console line: $hit"
   return 0
+}
+
+# jkboot logged the arm64 counter just before reboot(KEXEC) and the test kernel read it at entry:
+# the counter must have run on, forwards, across the kexec.
+expect_handoff_time() {
+  local ms
+  ms=$(handoff_ms "$case_log")
+  [ -n "$ms" ] && [ "$ms" -ge 0 ] || fail "no forward hand-off time from jkboot's 'counter at reboot' line and the test kernel's CNTVCT_EL0 at entry (got '$ms' ms)"
 }
 
 case_end() {

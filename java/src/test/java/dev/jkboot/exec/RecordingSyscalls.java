@@ -10,6 +10,8 @@ final class RecordingSyscalls implements KexecSyscalls {
     long loadResult;
     long rebootResult = -Errno.EINVAL;
     long unloadResult;
+    long counter = 912581255;
+    long counterFrequency = 62_500_000;
 
     @Override
     public long load(long entryPhys, List<KexecSegment> segments) {
@@ -32,5 +34,16 @@ final class RecordingSyscalls implements KexecSyscalls {
     @Override
     public void sync() {
         calls.add("sync");
+    }
+
+    @Override
+    public long counter() {
+        calls.add("counter");
+        return counter;
+    }
+
+    @Override
+    public long counterFrequency() {
+        return counterFrequency;
     }
 }
