@@ -20,7 +20,7 @@ final class PhaseTimer {
     }
 
     static PhaseTimer sinceProcessStart() {
-        return new PhaseTimer(() -> ProcessHandle.current().info().startInstant().orElse(Instant.now()));
+        return new PhaseTimer(ProcessStart::ofThisProcess);
     }
 
     /** Ends the current phase under {@code name} and starts the next. */
