@@ -139,6 +139,7 @@ final class BootCommand implements Callable<Integer> {
             return 0;
         }
         KexecRunner runner = runner();
+        timer.mark("native shim");
         runner.load(plan, PlanText.render(plan));
         timer.mark("kexec_load");
         if (mode.loadOnly && json) {
