@@ -116,3 +116,32 @@ JK_API long jk_load_module(const char *path)
 	close(fd);
 	return rc;
 }
+
+#if defined(__aarch64__)
+JK_API unsigned long jk_counter(void)
+{
+	unsigned long v;
+
+	/* The isb keeps the read from being done early, ahead of the code before it. */
+	__asm__ volatile("isb; mrs %0, cntvct_el0" : "=r"(v) : : "memory");
+	return v;
+}
+
+JK_API unsigned long jk_counter_frequency(void)
+{
+	unsigned long f;
+
+	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(f));
+	return f;
+}
+#else
+JK_API unsigned long jk_counter(void)
+{
+	return 0;
+}
+
+JK_API unsigned long jk_counter_frequency(void)
+{
+	return 0;
+}
+#endif

@@ -23,6 +23,10 @@ long jk_reboot_kexec(void);
 void jk_sync(void);
 unsigned long jk_kexec_segment_size(void);
 unsigned long jk_kexec_arch_flag(void);
+/* The arm64 virtual counter (CNTVCT_EL0) and its frequency in Hz (CNTFRQ_EL0), both readable from
+ * EL0 on Linux; it keeps counting across kexec, so it times the hand-off. 0 on other targets. */
+unsigned long jk_counter(void);
+unsigned long jk_counter_frequency(void);
 
 /* For jkboot as PID 1, which has to set up what an /init script would. */
 long jk_mount(const char *source, const char *target, const char *fstype, const char *data);

@@ -15,6 +15,9 @@ run_vm --firmware direct --add "$blob=/opt/jktest/blob.bin" -- boot --kernel /op
   jktest.expect.howto=0x802 jktest.expect.env.hw.jktest=hello "jktest.expect.file.blob.bin=5000:$crc"
 expect_status 0
 expect_line '^jkboot: trampoline -> kernel$'
+# The aarch64 shim's counter read, which times the hand-off (the x86-64 shim has none: unit tests).
+expect_line '^jkboot: counter at reboot: [1-9][0-9]* \([1-9][0-9]* Hz\)$'
+expect_handoff_time
 expect_line '^jktest: PASS expect.module:'
 expect_line "^jktest: PASS expect.file.blob.bin:"
 expect_line '^jktest: PASS expect.env.hw.jktest:'

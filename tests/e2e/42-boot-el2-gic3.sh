@@ -10,6 +10,9 @@ run_vm --firmware uefi --el2 --gic 3 -- boot --kernel /opt/jkboot/testkernel/ker
   jktest.expect.module=testmod.ko
 expect_status 0
 expect_line '^jktest: PASS expect.el:'
+# The aarch64 shim's counter read, which times the hand-off (the x86-64 shim has none: unit tests).
+expect_line '^jkboot: counter at reboot: [1-9][0-9]* \([1-9][0-9]* Hz\)$'
+expect_handoff_time
 expect_line '^jktest: PASS efi.memreserve: [1-9][0-9]* range'
 expect_line '^jktest: VERDICT PASS'
 expect_no_line '^jktest: FAIL'

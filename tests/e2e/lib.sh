@@ -5,6 +5,7 @@
 #   run_vm [scripts/run-vm options...] [-- jkboot args...]   # console captured in the case's log
 #   expect_status 0                                         # run-vm's exit status
 #   expect_line 'EXTENDED REGEX'                            # some console line matches
+#   expect_handoff_time                                     # counter at reboot < counter at entry
 #   case_end                                                # prints PASS NAME or FAIL NAME: why
 # Results are appended to $E2E_RESULTS (one "PASS name" / "FAIL name" line each) for scripts/test.
 set -uo pipefail
@@ -79,6 +80,14 @@ freebsd_disk() {
   sgdisk -n 1:2048:+1M -t 1:ef00 -c 1:efi -n 2:4096:0 -t 2:a503 -c 2:rootfs "$img" > /dev/null || return 1
   dd if="$img.ufs" of="$img" bs=512 seek=4096 conv=notrunc status=none
   rm -f "$img.ufs"
+}
+
+# jkboot logged the arm64 counter just before reboot(KEXEC) and the test kernel read it at entry:
+# the counter must have run on, forwards, across the kexec.
+expect_handoff_time() {
+  local ms
+  ms=$(handoff_ms "$case_log")
+  [ -n "$ms" ] && [ "$ms" -ge 0 ] || fail "no forward hand-off time from jkboot's 'counter at reboot' line and the test kernel's CNTVCT_EL0 at entry (got '$ms' ms)"
 }
 
 case_end() {

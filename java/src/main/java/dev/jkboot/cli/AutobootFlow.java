@@ -142,7 +142,7 @@ final class AutobootFlow {
 
     private void printTimings(boolean verbose) {
         if (verbose) {
-            log.accept(timer.render());
+            log.accept(timer.render(PeakRss.ofThisProcess()));
         }
     }
 }

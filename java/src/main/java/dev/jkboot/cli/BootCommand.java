@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
         description = {"Load a FreeBSD arm64 kernel and boot it with kexec.",
                 "WORDS are FreeBSD boot switches (-a -C -d -D -g -h -m -p -P -r -s -v, as for the loader's "
                         + "'boot' command) and name=value kernel environment variables. -v also makes jkboot "
-                        + "print its phase timings."})
+                        + "print its phase timings and peak RSS."})
 final class BootCommand implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "Show this help.")
     boolean help;
@@ -77,7 +77,7 @@ final class BootCommand implements Callable<Integer> {
                     + "device tree's console), off, or a physical address.")
     TrampolineUart trampolineUart;
 
-    @Option(names = "--timings", description = "Print phase timings on stderr.")
+    @Option(names = "--timings", description = "Print phase timings and the peak RSS on stderr.")
     boolean timings;
 
     @Option(names = "--json", description = "With --dry-run or --load-only: print the plan (and timings) as JSON "
@@ -131,6 +131,7 @@ final class BootCommand implements Callable<Integer> {
             return 0;
         }
         KexecRunner runner = BootLaunch.runner();
+        timer.mark("native shim");
         runner.load(plan, PlanText.render(plan));
         timer.mark("kexec_load");
         if (mode.loadOnly && json) {
@@ -157,13 +158,14 @@ final class BootCommand implements Callable<Integer> {
     }
 
     private void printPlan(KexecPlan plan) {
-        System.out.print(json ? JsonWriter.write(PlanJson.of(plan, timer.phases())) : PlanText.render(plan));
+        System.out.print(json ? JsonWriter.write(PlanJson.of(plan, timer.phases(), PeakRss.ofThisProcess()))
+                : PlanText.render(plan));
         System.out.flush();
     }
 
     private void printTimings(boolean verbose) {
         if (verbose) {
-            BootLaunch.log(timer.render());
+            BootLaunch.log(timer.render(PeakRss.ofThisProcess()));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,7 @@ final class PhaseTimer {
     }
 
     static PhaseTimer sinceProcessStart() {
-        return new PhaseTimer(() -> ProcessHandle.current().info().startInstant().orElse(Instant.now()));
+        return new PhaseTimer(ProcessStart::ofThisProcess);
     }
 
     /** Ends the current phase under {@code name} and starts the next. */
@@ -33,13 +34,16 @@ final class PhaseTimer {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases));
     }
 
-    String render() {
+    /** One line: each phase, the total, and the process's peak RSS when known. */
+    String render(OptionalLong peakRssKiB) {
         StringBuilder sb = new StringBuilder("timings:");
         long total = 0;
         for (Map.Entry<String, Duration> e : phases.entrySet()) {
             sb.append(" %s %d ms,".formatted(e.getKey(), e.getValue().toMillis()));
             total += e.getValue().toMillis();
         }
-        return sb.append(" total %d ms".formatted(total)).toString();
+        sb.append(" total %d ms".formatted(total));
+        peakRssKiB.ifPresent(kib -> sb.append(", peak RSS %d KiB".formatted(kib)));
+        return sb.toString();
     }
 }

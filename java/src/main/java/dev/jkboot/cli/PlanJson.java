@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * A plan as stable JSON for tools (keys in docs/boot-json.md): addresses as "0x…" strings, sizes
@@ -21,7 +22,7 @@ import java.util.Map;
 final class PlanJson {
     private PlanJson() {}
 
-    static Json of(KexecPlan plan, Map<String, Duration> timings) {
+    static Json of(KexecPlan plan, Map<String, Duration> timings, OptionalLong peakRssKiB) {
         BootImage img = plan.image();
         List<Json> segments = new ArrayList<>();
         for (KexecSegment s : plan.segments()) {
@@ -65,6 +66,7 @@ final class PlanJson {
                 .put("environment", env.build())
                 .put("metadata", Json.array(records))
                 .put("timingsMs", phases.build())
+                .put("peakRssKiB", peakRssKiB.isPresent() ? Json.of(peakRssKiB.getAsLong()) : Json.Null.NULL)
                 .build();
     }
 }

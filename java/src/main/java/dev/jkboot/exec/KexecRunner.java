@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 
 /**
  * Hands a validated plan to Linux in the only safe order: load, and only if the load succeeded,
- * sync and jump. If the jump returns, the image is unloaded again so nothing is left armed.
+ * sync and jump. If the jump returns, the image is unloaded again so nothing is left armed. Just
+ * before the jump it logs the arm64 counter, so that the time from reboot to the new kernel's
+ * entry (which reads the same counter) can be measured.
  */
 public final class KexecRunner {
     private final KexecSyscalls sys;
@@ -38,6 +40,10 @@ public final class KexecRunner {
             sys.sync();
         }
         log.accept("reboot(LINUX_REBOOT_CMD_KEXEC)");
+        long frequency = sys.counterFrequency();
+        if (frequency != 0) {
+            log.accept("counter at reboot: %s (%d Hz)".formatted(Long.toUnsignedString(sys.counter()), frequency));
+        }
         long rc = sys.rebootIntoLoaded();
         long unload = sys.unload();
         if (unload != 0) {

@@ -4,8 +4,9 @@ import dev.jkboot.plan.KexecSegment;
 import java.util.List;
 
 /**
- * The three things jkboot asks of the running kernel. Each returns 0 or {@code -errno}. The real
- * implementation is the native shim; tests substitute a recording fake.
+ * What jkboot asks of the running kernel. The calls return 0 or {@code -errno}. The real
+ * implementation is the native shim; tests substitute a recording fake. The counter reads are there
+ * to time the hand-off: the kernel jumped to can read the same counter at its entry.
  */
 public interface KexecSyscalls {
     /** {@code kexec_load(entry, segments, KEXEC_ARCH_AARCH64)}. */
@@ -18,4 +19,10 @@ public interface KexecSyscalls {
     long rebootIntoLoaded();
 
     void sync();
+
+    /** The arm64 virtual counter (CNTVCT_EL0), which keeps counting across kexec; 0 where there is none. */
+    long counter();
+
+    /** The counter's frequency in Hz (CNTFRQ_EL0); 0 where there is no counter. */
+    long counterFrequency();
 }

@@ -33,6 +33,10 @@ public final class NativeKexec implements KexecSyscalls {
         long jk_kexec_segment_size();
 
         long jk_kexec_arch_flag();
+
+        long jk_counter();
+
+        long jk_counter_frequency();
     }
 
     private final Shim shim;
@@ -100,5 +104,15 @@ public final class NativeKexec implements KexecSyscalls {
     @Override
     public void sync() {
         shim.jk_sync();
+    }
+
+    @Override
+    public long counter() {
+        return shim.jk_counter();
+    }
+
+    @Override
+    public long counterFrequency() {
+        return shim.jk_counter_frequency();
     }
 }

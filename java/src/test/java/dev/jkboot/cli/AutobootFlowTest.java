@@ -122,7 +122,7 @@ class AutobootFlowTest {
         AutobootFlow f = flow(new RootLocation.Directory(tree), false, config -> Optional.empty());
         KexecException e = assertThrows(KexecException.class, f::run);
         assertTrue(e.getMessage().startsWith("reboot(LINUX_REBOOT_CMD_KEXEC) returned EINVAL"), e.getMessage());
-        assertEquals(List.of("load", "sync", "reboot", "unload"), kexec.calls);
+        assertEquals(List.of("load", "sync", "counter", "reboot", "unload"), kexec.calls);
         assertEquals("", plan(), "a boot prints no plan on stdout");
     }
 

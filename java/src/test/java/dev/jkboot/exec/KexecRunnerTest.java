@@ -52,15 +52,38 @@ class KexecRunnerTest {
     void jumpSyncsFirstAndUnloadsWhenRebootReturns() {
         KexecRunner runner = new KexecRunner(sys, false, log::add);
         assertThrows(KexecException.class, runner::jump);
-        assertEquals(List.of("sync", "reboot", "unload"), sys.calls);
+        assertEquals(List.of("sync", "counter", "reboot", "unload"), sys.calls);
     }
 
     @Test
     void asInitThereIsNoSync() {
         KexecRunner runner = new KexecRunner(sys, true, log::add);
         KexecException e = assertThrows(KexecException.class, runner::jump);
-        assertEquals(List.of("reboot", "unload"), sys.calls);
+        assertEquals(List.of("counter", "reboot", "unload"), sys.calls);
         assertTrue(e.getMessage().contains("returned EINVAL"), e.getMessage());
+    }
+
+    @Test
+    void theCounterIsLoggedRightBeforeTheReboot() {
+        assertThrows(KexecException.class, new KexecRunner(sys, true, log::add)::jump);
+        assertEquals(List.of("reboot(LINUX_REBOOT_CMD_KEXEC)", "counter at reboot: 912581255 (62500000 Hz)"),
+                log.subList(0, 2));
+    }
+
+    @Test
+    void aCounterPastTheSignBitIsPrintedUnsigned() {
+        sys.counter = 0x8000_0000_0000_0000L;
+        assertThrows(KexecException.class, new KexecRunner(sys, true, log::add)::jump);
+        assertTrue(log.contains("counter at reboot: 9223372036854775808 (62500000 Hz)"), log.toString());
+    }
+
+    @Test
+    void withoutACounterNothingIsLoggedAboutIt() {
+        sys.counter = 0;
+        sys.counterFrequency = 0;
+        assertThrows(KexecException.class, new KexecRunner(sys, true, log::add)::jump);
+        assertEquals(List.of("reboot", "unload"), sys.calls);
+        assertTrue(log.stream().noneMatch(l -> l.contains("counter")), log.toString());
     }
 
     @Test

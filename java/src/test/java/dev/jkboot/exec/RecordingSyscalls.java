@@ -10,6 +10,8 @@ public final class RecordingSyscalls implements KexecSyscalls {
     public long loadResult;
     public long rebootResult = -Errno.EINVAL;
     public long unloadResult;
+    public long counter = 912581255;
+    public long counterFrequency = 62_500_000;
 
     @Override
     public long load(long entryPhys, List<KexecSegment> segments) {
@@ -32,5 +34,16 @@ public final class RecordingSyscalls implements KexecSyscalls {
     @Override
     public void sync() {
         calls.add("sync");
+    }
+
+    @Override
+    public long counter() {
+        calls.add("counter");
+        return counter;
+    }
+
+    @Override
+    public long counterFrequency() {
+        return counterFrequency;
     }
 }
