@@ -39,16 +39,18 @@ expect_status() {
   [ "$vm_status" = "$1" ] || fail "run-vm exited with status $vm_status, expected $1 ($(tail -n1 "$case_log.run-vm"))"
 }
 
-# The console log without carriage returns.
+# The console log without carriage returns. Searched through a process substitution, never a
+# pipe: grep -q/-m1 stops reading at its first hit, and under pipefail the writer's SIGPIPE would
+# turn that hit into a failure.
 console() { tr -d '\r' < "$case_log"; }
 
 expect_line() {
-  console | grep -Eq -- "$1" || fail "no console line matches /$1/"
+  grep -Eq -- "$1" <(console) || fail "no console line matches /$1/"
 }
 
 expect_no_line() {
   local hit
-  hit=$(console | grep -E -m1 -- "$1") && fail "unexpected console line: $hit"
+  hit=$(grep -E -m1 -- "$1" <(console)) && fail "unexpected console line: $hit"
   return 0
 }
 
