@@ -3,9 +3,11 @@
 #include "jkboot.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/kexec.h>
 #include <linux/reboot.h>
 #include <stddef.h>
+#include <sys/mount.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -73,4 +75,44 @@ JK_API unsigned long jk_kexec_segment_size(void)
 JK_API unsigned long jk_kexec_arch_flag(void)
 {
 	return JK_KEXEC_ARCH;
+}
+
+/* mount(2) with no flags: what `mount -t FSTYPE -o DATA SOURCE TARGET` does. data may be NULL. */
+JK_API long jk_mount(const char *source, const char *target, const char *fstype, const char *data)
+{
+	return result(mount(source, target, fstype, 0, data));
+}
+
+/*
+ * Makes path (the console) standard input, output and error, as an init does. O_NOCTTY: PID 1 must
+ * not get a controlling terminal, or a Ctrl-C on the console would signal it. Nothing changes if
+ * the open fails.
+ */
+JK_API long jk_console(const char *path)
+{
+	int fd = open(path, O_RDWR | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	for (int target = 0; target <= 2; target++) {
+		if (fd != target && dup2(fd, target) < 0) {
+			long rc = -errno;
+			if (fd > 2)
+				close(fd);
+			return rc;
+		}
+	}
+	if (fd > 2)
+		close(fd);
+	return 0;
+}
+
+/* finit_module(2) without parameters: what `insmod PATH` does. -EEXIST when it is already loaded. */
+JK_API long jk_load_module(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	long rc = result(syscall(SYS_finit_module, fd, "", 0));
+	close(fd);
+	return rc;
 }

@@ -24,4 +24,9 @@ void jk_sync(void);
 unsigned long jk_kexec_segment_size(void);
 unsigned long jk_kexec_arch_flag(void);
 
+/* For jkboot as PID 1, which has to set up what an /init script would. */
+long jk_mount(const char *source, const char *target, const char *fstype, const char *data);
+long jk_console(const char *path);
+long jk_load_module(const char *path);
+
 #endif

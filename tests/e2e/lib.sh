@@ -44,6 +44,8 @@ expect_status() {
 # turn that hit into a failure.
 console() { tr -d '\r' < "$case_log"; }
 
+# grep reads the console through a process substitution, not a pipe: with pipefail, grep -q
+# stopping at an early match would otherwise kill tr with SIGPIPE and turn the match into a failure.
 expect_line() {
   grep -Eq -- "$1" <(console) || fail "no console line matches /$1/"
 }
@@ -52,6 +54,33 @@ expect_no_line() {
   local hit
   hit=$(grep -E -m1 -- "$1" <(console)) && fail "unexpected console line: $hit"
   return 0
+}
+
+# A FreeBSD-like root for the autoboot cases: in DIR, the test kernel and testmod.ko in
+# /boot/kernel, the defaults file above, LOADER_CONF as /boot/loader.conf, a loader.conf.d drop-in,
+# a loader.conf.local and an /etc/fstab naming /dev/vtbd0p2 as /.
+freebsd_tree() {
+  local dir=$1 loader_conf=$2
+  rm -rf "$dir"
+  mkdir -p "$dir/boot/kernel" "$dir/boot/defaults" "$dir/boot/loader.conf.d" "$dir/etc"
+  cp "$JKBOOT_BUILD/native/testkernel/kernel" "$JKBOOT_BUILD/native/testkernel/testmod.ko" "$dir/boot/kernel/"
+  cp "$E2E_ROOT/tests/e2e/files/defaults-loader.conf" "$dir/boot/defaults/loader.conf"
+  printf '%s\n' "$loader_conf" > "$dir/boot/loader.conf"
+  printf 'hw.jktest.dropin="from-loader.conf.d"\n' > "$dir/boot/loader.conf.d/jktest.conf"
+  printf 'hw.jktest.local="from-loader.conf.local"\n' > "$dir/boot/loader.conf.local"
+  printf '# Device\tMountpoint\tFStype\tOptions\tDump\tPass#\n/dev/vtbd0p2\t/\tufs\trw\t1\t1\n' > "$dir/etc/fstab"
+}
+
+# IMG: a 32 MiB GPT disk whose partition 2 (freebsd-ufs, named rootfs, at 2 MiB) holds a UFS2 file
+# system that makefs builds from DIR, the way FreeBSD's own release images are made.
+freebsd_disk() {
+  local img=$1 dir=$2
+  makefs -t ffs -o version=2 -s 16m "$img.ufs" "$dir" > /dev/null || return 1
+  rm -f "$img"
+  truncate -s 32M "$img"
+  sgdisk -n 1:2048:+1M -t 1:ef00 -c 1:efi -n 2:4096:0 -t 2:a503 -c 2:rootfs "$img" > /dev/null || return 1
+  dd if="$img.ufs" of="$img" bs=512 seek=4096 conv=notrunc status=none
+  rm -f "$img.ufs"
 }
 
 case_end() {

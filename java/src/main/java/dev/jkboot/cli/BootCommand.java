@@ -2,14 +2,11 @@ package dev.jkboot.cli;
 
 import dev.jkboot.JkbootException;
 import dev.jkboot.boot.BootHost;
-import dev.jkboot.boot.BootHosts;
 import dev.jkboot.boot.BootPlanning;
 import dev.jkboot.boot.BootRequest;
 import dev.jkboot.boot.BootSource;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
-import dev.jkboot.exec.NativeKexec;
-import dev.jkboot.exec.Preflight;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostRoot;
 import dev.jkboot.host.HostDescription;
@@ -17,7 +14,6 @@ import dev.jkboot.json.JsonWriter;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Trampoline;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,9 +72,10 @@ final class BootCommand implements Callable<Integer> {
     }
 
     @Option(names = "--trampoline-uart", paramLabel = "auto|off|ADDR", defaultValue = "auto",
+            converter = TrampolineUart.Converter.class,
             description = "PL011 the trampoline greets on just before entering the kernel: auto (the host "
                     + "device tree's console), off, or a physical address.")
-    String trampolineUart;
+    TrampolineUart trampolineUart;
 
     @Option(names = "--timings", description = "Print phase timings on stderr.")
     boolean timings;
@@ -101,18 +98,14 @@ final class BootCommand implements Callable<Integer> {
 
         HostDescription described = HostDescription.read(root, System.getProperty("os.arch"));
         if (!mode.dryRun) {
-            Preflight.check(described.readiness());
-            if (!root.isSystem()) {
-                throw new KexecException("--host-root " + root.dir() + " describes another machine; only a dry run "
-                        + "can use it", "add --dry-run");
-            }
+            BootLaunch.preflight(described);
         }
         timer.mark("preflight");
         if (mode.unload || mode.exec) {
-            KexecRunner runner = runner();
+            KexecRunner runner = BootLaunch.runner();
             if (mode.unload) {
                 runner.unload();
-                log("unloaded");
+                BootLaunch.log("unloaded");
                 return 0;
             }
             runner.jump();
@@ -120,7 +113,7 @@ final class BootCommand implements Callable<Integer> {
         if (kernel == null) {
             throw new KexecException("no kernel given", "pass --kernel PATH (e.g. /boot/kernel/kernel)");
         }
-        BootHost host = BootHosts.from(described, BootCommand::log);
+        BootHost host = BootLaunch.discover(described, trampolineUart);
         timer.mark("discovery");
         List<BootRequest.FileSpec> files = new ArrayList<>();
         for (String m : modules) {
@@ -129,7 +122,6 @@ final class BootCommand implements Callable<Integer> {
         BootRequest request = new BootRequest(BootSource.of(kernel), files,
                 Optional.ofNullable(dtb).map(BootSource::of), args.howto(),
                 args.environment());
-        host = withUart(host);
         KexecPlan plan = BootPlanning.plan(host, request, Trampoline.aarch64());
         timer.mark("loading and planning");
 
@@ -138,7 +130,7 @@ final class BootCommand implements Callable<Integer> {
             printTimings(verbose);
             return 0;
         }
-        KexecRunner runner = runner();
+        KexecRunner runner = BootLaunch.runner();
         runner.load(plan, PlanText.render(plan));
         timer.mark("kexec_load");
         if (mode.loadOnly && json) {
@@ -146,21 +138,11 @@ final class BootCommand implements Callable<Integer> {
         }
         printTimings(verbose);
         if (mode.loadOnly) {
-            log("loaded; start it with 'jkboot boot --exec'");
+            BootLaunch.log("loaded; start it with 'jkboot boot --exec'");
             return 0;
         }
         runner.jump();
         return 0; // not reached: jump() returns only by throwing
-    }
-
-    private BootHost withUart(BootHost host) {
-        long uart = switch (trampolineUart) {
-            case "auto" -> host.uartPhys();
-            case "off" -> 0;
-            default -> Long.decode(trampolineUart);
-        };
-        return new BootHost(host.usableRam(), host.uefi(), host.hostDtb(), host.hostDtbDescribesHardware(),
-                host.acpiRsdp(), uart);
     }
 
     /** {@code PATH} or {@code PATH:TYPE}; a colon inside a directory name is part of the path. */
@@ -174,11 +156,6 @@ final class BootCommand implements Callable<Integer> {
         return new BootRequest.FileSpec(BootSource.of(Path.of(word)), Optional.empty(), Optional.empty());
     }
 
-    private KexecRunner runner() throws KexecException {
-        boolean init = ProcessHandle.current().pid() == 1;
-        return new KexecRunner(NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64), init, BootCommand::log);
-    }
-
     private void printPlan(KexecPlan plan) {
         System.out.print(json ? JsonWriter.write(PlanJson.of(plan, timer.phases())) : PlanText.render(plan));
         System.out.flush();
@@ -186,12 +163,7 @@ final class BootCommand implements Callable<Integer> {
 
     private void printTimings(boolean verbose) {
         if (verbose) {
-            log(timer.render());
+            BootLaunch.log(timer.render());
         }
-    }
-
-    static void log(String message) {
-        PrintStream err = System.err;
-        err.println("jkboot: " + message);
     }
 }

@@ -14,8 +14,12 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
-        PrintWriter err = cmd.getErr();
-        if (ex instanceof JkbootException e) {
+        return report(ex, cmd.getErr());
+    }
+
+    /** Reports any failure (PID 1 reports Errors too) and returns the exit status it stands for. */
+    static int report(Throwable failure, PrintWriter err) {
+        if (failure instanceof JkbootException e) {
             err.println("jkboot: error: " + e.getMessage());
             if (!e.fix().isEmpty()) {
                 err.println("jkboot: fix: " + e.fix());
@@ -23,8 +27,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             err.flush();
             return e.exitStatus();
         }
-        err.println("jkboot: internal error (a bug in jkboot, please report it): " + ex);
-        ex.printStackTrace(err);
+        err.println("jkboot: internal error (a bug in jkboot, please report it): " + failure);
+        failure.printStackTrace(err);
         err.flush();
         return ExitStatus.INTERNAL;
     }

@@ -1,22 +1,24 @@
 package dev.jkboot.exec;
 
-/** The Linux errno values jkboot explains (identical on aarch64 and x86-64). */
-final class Errno {
-    static final int EPERM = 1;
-    static final int ENOENT = 2;
-    static final int EINTR = 4;
-    static final int ENOEXEC = 8;
-    static final int ENOMEM = 12;
-    static final int EACCES = 13;
-    static final int EFAULT = 14;
-    static final int EBUSY = 16;
-    static final int EINVAL = 22;
-    static final int ENOSYS = 38;
-    static final int EADDRNOTAVAIL = 99;
+/** The Linux errno values jkboot explains (identical on aarch64 and x86-64), by name. */
+public final class Errno {
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int EINTR = 4;
+    public static final int ENOEXEC = 8;
+    public static final int ENOMEM = 12;
+    public static final int EACCES = 13;
+    public static final int EFAULT = 14;
+    public static final int EBUSY = 16;
+    public static final int EEXIST = 17;
+    public static final int ENODEV = 19;
+    public static final int EINVAL = 22;
+    public static final int ENOSYS = 38;
+    public static final int EADDRNOTAVAIL = 99;
 
     private Errno() {}
 
-    static String name(int errno) {
+    public static String name(int errno) {
         return switch (errno) {
             case EPERM -> "EPERM";
             case ENOENT -> "ENOENT";
@@ -26,6 +28,8 @@ final class Errno {
             case EACCES -> "EACCES";
             case EFAULT -> "EFAULT";
             case EBUSY -> "EBUSY";
+            case EEXIST -> "EEXIST";
+            case ENODEV -> "ENODEV";
             case EINVAL -> "EINVAL";
             case ENOSYS -> "ENOSYS";
             case EADDRNOTAVAIL -> "EADDRNOTAVAIL";

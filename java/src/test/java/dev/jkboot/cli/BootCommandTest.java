@@ -74,4 +74,15 @@ class BootCommandTest {
         assertTrue(BootCommand.fileSpec("/mnt/a:b/foo.ko").type().isEmpty(), "a colon in a directory is path");
         assertEquals("/mnt/a:b/foo.ko", BootCommand.fileSpec("/mnt/a:b/foo.ko").source().name());
     }
+
+    @Test
+    void aBadTrampolineUartIsAUsageError() throws Exception {
+        CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", KERNEL, "--dry-run",
+                "--trampoline-uart", "0xZZ");
+        assertEquals(ExitStatus.USAGE, r.status());
+        assertTrue(r.err().contains("not auto, off or a positive physical address"), r.err());
+        CliRun off = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", KERNEL,
+                "--dry-run", "--trampoline-uart", "off");
+        assertTrue(off.out().contains("trampoline UART            none (silent)"), off.out());
+    }
 }

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A fake kernel that records every call and answers with scripted return values. */
-final class RecordingSyscalls implements KexecSyscalls {
-    final List<String> calls = new ArrayList<>();
-    long loadResult;
-    long rebootResult = -Errno.EINVAL;
-    long unloadResult;
+public final class RecordingSyscalls implements KexecSyscalls {
+    public final List<String> calls = new ArrayList<>();
+    public long loadResult;
+    public long rebootResult = -Errno.EINVAL;
+    public long unloadResult;
 
     @Override
     public long load(long entryPhys, List<KexecSegment> segments) {

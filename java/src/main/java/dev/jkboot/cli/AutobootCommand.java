@@ -1,0 +1,42 @@
+package dev.jkboot.cli;
+
+import dev.jkboot.JkbootException;
+import dev.jkboot.autoboot.RootLocation;
+import dev.jkboot.host.HostDescription;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code jkboot autoboot}, also what {@code jkboot} alone runs: the boot FreeBSD users expect
+ * ({@link AutobootFlow}), after the same preflight as {@code jkboot boot}.
+ */
+@Command(name = "autoboot", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Boot FreeBSD as its loader would (what jkboot with no subcommand does): find the FreeBSD "
+                + "root on the disks (GPT or MBR, freebsd-ufs, read-only), read /boot/defaults/loader.conf, "
+                + "/boot/loader.conf, /boot/loader.conf.d/*.conf and /boot/loader.conf.local, offer the boot menu "
+                + "with the autoboot_delay countdown when standard input and output are a terminal (otherwise "
+                + "boot at once), and boot the kernel and modules from that root with kexec."})
+final class AutobootCommand implements Callable<Integer> {
+    @Mixin
+    AutobootOptions options;
+
+    @Override
+    public Integer call() throws JkbootException {
+        return run(options);
+    }
+
+    static int run(AutobootOptions options) throws JkbootException {
+        Map<String, String> presets = options.presets();
+        RootLocation location = options.location();
+        HostDescription host = HostDescription.read(options.hostRoot.root(), System.getProperty("os.arch"));
+        if (!options.dryRun) {
+            BootLaunch.preflight(host);
+        }
+        AutobootFlow.Prompt prompt = options.dryRun ? config -> Optional.empty() : new ConsolePrompt(BootLaunch::log);
+        return new AutobootFlow(host, location, presets, options.dryRun, prompt, BootLaunch::runner, System.out,
+                BootLaunch::log).run();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.jkboot.cli;
+
+import dev.jkboot.ExitStatus;
+import dev.jkboot.JkbootException;
+import dev.jkboot.autoboot.ConfiguredBoot;
+import dev.jkboot.autoboot.OpenRoot;
+import dev.jkboot.autoboot.RootLocation;
+import dev.jkboot.boot.BootHost;
+import dev.jkboot.boot.BootPlanning;
+import dev.jkboot.exec.KexecException;
+import dev.jkboot.exec.KexecRunner;
+import dev.jkboot.freebsd.Howto;
+import dev.jkboot.host.HostDescription;
+import dev.jkboot.loaderconf.BootFiles;
+import dev.jkboot.loaderconf.ConfigProblem;
+import dev.jkboot.loaderconf.LoaderConfException;
+import dev.jkboot.loaderconf.LoaderConfReader;
+import dev.jkboot.loaderconf.LoaderConfig;
+import dev.jkboot.loaderconf.ModuleFile;
+import dev.jkboot.loaderconf.ParsedConfig;
+import dev.jkboot.menu.MenuChoice;
+import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.plan.Trampoline;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The boot FreeBSD users expect, in kboot's order: find the FreeBSD root, read its loader.conf,
+ * let the person at the console change the boot in the menu, then boot the kernel and modules
+ * from that root. Configuration problems are reported with file and line and skipped, never
+ * fatal. The host is discovered before the menu, so a host that cannot boot says so before
+ * anyone waits for a countdown.
+ */
+final class AutobootFlow {
+    /** Asks the person at the console; empty when nobody can be asked (then the configured boot runs). */
+    interface Prompt {
+        Optional<MenuChoice> ask(LoaderConfig config);
+    }
+
+    /** Creates the kexec runner, only once the plan is valid. */
+    interface Runners {
+        KexecRunner create() throws KexecException;
+    }
+
+    private final HostDescription host;
+    private final RootLocation where;
+    private final Map<String, String> presets;
+    private final boolean dryRun;
+    private final Prompt prompt;
+    private final Runners runners;
+    private final PrintStream out;
+    private final Consumer<String> log;
+    private final PhaseTimer timer = PhaseTimer.sinceProcessStart();
+
+    /**
+     * @param presets variables set before loader.conf is read (the files may override them)
+     * @param dryRun print the plan of the configured boot instead of asking and booting
+     */
+    AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, boolean dryRun, Prompt prompt,
+                 Runners runners, PrintStream out, Consumer<String> log) {
+        this.host = host;
+        this.where = where;
+        this.presets = Map.copyOf(presets);
+        this.dryRun = dryRun;
+        this.prompt = prompt;
+        this.runners = runners;
+        this.out = out;
+        this.log = log;
+    }
+
+    int run() throws JkbootException {
+        timer.mark("jvm start to main");
+        BootHost bootHost = BootLaunch.discover(host, TrampolineUart.AUTO);
+        timer.mark("discovery");
+        KexecPlan plan;
+        boolean verbose;
+        try (OpenRoot root = where.open(host.root().dir())) {
+            log.accept("FreeBSD root: " + root.description());
+            root.notes().forEach(note -> log.accept("passed over: " + note));
+            ParsedConfig parsed = LoaderConfReader.read(root.files(), presets);
+            LoaderConfig configured = parsed.resolve(root.files(), Optional.empty());
+            configured.problems().forEach(this::report);
+            timer.mark("root and loader.conf");
+            Optional<LoaderConfig> chosen = dryRun ? Optional.of(configured) : choose(parsed, configured, root.files());
+            if (chosen.isEmpty()) {
+                log.accept("escaping to a shell, as chosen in the boot menu; nothing was loaded");
+                return ExitStatus.OK;
+            }
+            LoaderConfig config = chosen.get();
+            config.problems().stream().filter(p -> !configured.problems().contains(p)).forEach(this::report);
+            timer.mark(dryRun ? "no menu (dry run)" : "menu");
+            log.accept(describe(config));
+            verbose = config.howto().has(Howto.RB_VERBOSE);
+            plan = BootPlanning.plan(bootHost, ConfiguredBoot.request(config, root.files()), Trampoline.aarch64());
+            timer.mark("loading and planning");
+        }
+        String planText = PlanText.render(plan);
+        if (dryRun) {
+            out.print(planText);
+            printTimings(verbose);
+            return ExitStatus.OK;
+        }
+        KexecRunner runner = runners.create();
+        runner.load(plan, planText);
+        timer.mark("kexec_load");
+        printTimings(verbose);
+        runner.jump();
+        return ExitStatus.OK; // not reached: jump() returns only by throwing
+    }
+
+    /** The menu's answer applied: another kernel is looked up again, the howto word replaces the configured one. */
+    private Optional<LoaderConfig> choose(ParsedConfig parsed, LoaderConfig config, BootFiles files)
+            throws LoaderConfException {
+        Optional<MenuChoice> answer = prompt.ask(config);
+        if (answer.isEmpty()) {
+            return Optional.of(config);
+        }
+        if (answer.get() instanceof MenuChoice.Boot boot) {
+            LoaderConfig kernel = boot.kernel().equals(config.kernel()) ? config
+                    : parsed.resolve(files, Optional.of(boot.kernel()));
+            return Optional.of(kernel.withHowto(boot.howto()));
+        }
+        return Optional.empty();
+    }
+
+    private void report(ConfigProblem problem) {
+        log.accept(problem.toString());
+    }
+
+    static String describe(LoaderConfig config) {
+        List<ModuleFile> modules = config.modules();
+        String files = modules.isEmpty() ? "no modules" : modules.stream()
+                .map(m -> m.path() + m.args().map(a -> " [" + a + "]").orElse(""))
+                .collect(Collectors.joining(", "));
+        return "kernel %s, %s, howto %s, root %s".formatted(config.kernelPath(), files, config.howto(),
+                config.rootMountFrom().orElse("not set"));
+    }
+
+    private void printTimings(boolean verbose) {
+        if (verbose) {
+            log.accept(timer.render());
+        }
+    }
+}

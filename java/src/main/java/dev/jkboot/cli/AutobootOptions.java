@@ -1,0 +1,74 @@
+package dev.jkboot.cli;
+
+import dev.jkboot.autoboot.RootLocation;
+import dev.jkboot.disk.DiskException;
+import dev.jkboot.disk.DiskSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The options of the boot FreeBSD users expect, shared by {@code jkboot} alone and {@code jkboot autoboot}. */
+final class AutobootOptions {
+    @Mixin
+    HostRootOption hostRoot;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "The FreeBSD root is this directory (a tree Linux has mounted) instead of a disk.")
+    Path root;
+
+    @Option(names = "--disk", paramLabel = "DEV[:PART]",
+            description = "Boot from this disk or partition: /dev/vda:2, vda, serial=SERIAL:PART, a GPT partition "
+                    + "name as PART, or a disk image file. Default: the first freebsd-ufs partition holding /boot "
+                    + "on any disk.")
+    String disk;
+
+    @Option(names = "--dry-run",
+            description = "Print the plan of the configured boot: no menu, nothing loaded.")
+    boolean dryRun;
+
+    @Parameters(paramLabel = "NAME=VALUE",
+            description = "Variables set before loader.conf is read, as on kboot's command line "
+                    + "(loader.conf may set them again).")
+    List<String> words = new ArrayList<>();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /** --root, --disk or neither (picocli's exclusive groups list their options twice inside a mixin). */
+    RootLocation location() throws DiskException {
+        if (root != null && disk != null) {
+            throw new ParameterException(spec.commandLine(), "--root and --disk are mutually exclusive: the "
+                    + "FreeBSD root is either a directory or on a disk");
+        }
+        if (root != null) {
+            return new RootLocation.Directory(root);
+        }
+        return new RootLocation.Disks(disk == null ? Optional.empty() : Optional.of(DiskSpec.parse(disk)));
+    }
+
+    /**
+     * The {@code NAME=VALUE} words as variables. A word without '=' is refused rather than set to
+     * "1" as kboot does, so that a mistyped subcommand cannot start a boot.
+     */
+    Map<String, String> presets() {
+        Map<String, String> presets = new LinkedHashMap<>();
+        for (String word : words) {
+            int eq = word.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(spec.commandLine(), "'" + word + "' is neither a subcommand nor "
+                        + "NAME=VALUE; see 'jkboot --help'");
+            }
+            presets.put(word.substring(0, eq), word.substring(eq + 1));
+        }
+        return presets;
+    }
+}
