@@ -39,13 +39,12 @@ expect_status() {
   [ "$vm_status" = "$1" ] || fail "run-vm exited with status $vm_status, expected $1 ($(tail -n1 "$case_log.run-vm"))"
 }
 
-# The console log without carriage returns. Searched through a process substitution, never a
-# pipe: grep -q/-m1 stops reading at its first hit, and under pipefail the writer's SIGPIPE would
-# turn that hit into a failure.
+# The console log without carriage returns.
 console() { tr -d '\r' < "$case_log"; }
 
-# grep reads the console through a process substitution, not a pipe: with pipefail, grep -q
-# stopping at an early match would otherwise kill tr with SIGPIPE and turn the match into a failure.
+# grep reads the console through a process substitution, not a pipe: with pipefail, grep -q (or
+# -m1) stopping at an early match would otherwise kill tr with SIGPIPE and turn the match into a
+# failure (or hide an unwanted line from expect_no_line).
 expect_line() {
   grep -Eq -- "$1" <(console) || fail "no console line matches /$1/"
 }
