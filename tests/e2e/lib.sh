@@ -43,8 +43,9 @@ expect_status() {
 # The console log without carriage returns.
 console() { tr -d '\r' < "$case_log"; }
 
-# grep reads the console through a process substitution, not a pipe: with pipefail, grep -q
-# stopping at an early match would otherwise kill tr with SIGPIPE and turn the match into a failure.
+# grep reads the console through a process substitution, not a pipe: with pipefail, grep -q (or
+# -m1) stopping at an early match would otherwise kill tr with SIGPIPE and turn the match into a
+# failure (or hide an unwanted line from expect_no_line).
 expect_line() {
   grep -Eq -- "$1" <(console) || fail "no console line matches /$1/"
 }
