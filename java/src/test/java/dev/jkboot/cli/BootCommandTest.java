@@ -87,4 +87,13 @@ class BootCommandTest {
                 "--dry-run", "--trampoline-uart", "off");
         assertTrue(off.out().contains("trampoline UART            none (silent)"), off.out());
     }
+
+    @Test
+    void bootVerboseInTheEnvironmentAlsoPrintsTimings() throws Exception {
+        CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", KERNEL, "--dry-run",
+                "boot_verbose=YES");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("timings:"), r.err());
+        assertTrue(r.out().contains("RB_VERBOSE"), "the kernel gets RB_VERBOSE too");
+    }
 }
