@@ -94,7 +94,8 @@ final class BootCommand implements Callable<Integer> {
         timer.mark("jvm start to main");
         HostRoot root = hostRoot.root();
         BootArguments args = BootArguments.parse(words);
-        boolean verbose = timings || args.howto().or(Howto.fromEnvironment(args.environment())).has(Howto.RB_VERBOSE);
+        Howto requested = args.howto().or(Howto.fromEnvironment(args.environment()));
+        boolean verbose = timings || requested.has(Howto.RB_VERBOSE);
 
         HostDescription described = HostDescription.read(root, System.getProperty("os.arch"));
         if (!mode.dryRun) {
