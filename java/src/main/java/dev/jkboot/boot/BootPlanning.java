@@ -27,6 +27,11 @@ public final class BootPlanning {
     private BootPlanning() {}
 
     public static KexecPlan plan(BootHost host, BootRequest request, Trampoline trampoline) throws JkbootException {
+        return place(host, load(host, request), trampoline);
+    }
+
+    /** Stage 2: reads and places every file in kernel VAs, with environment, DTB and metadata. */
+    public static BootImage load(BootHost host, BootRequest request) throws JkbootException {
         ElfObjectLoader.Kernel kernel = ElfObjectLoader.kernel(elf(request.kernel()));
         List<Loadable> others = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
@@ -41,8 +46,11 @@ public final class BootPlanning {
         MemoryDescription memory = memoryDescription(host);
         Optional<byte[]> dtb = chooseDtb(host, request);
 
-        BootImage image = BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb,
-                memory);
+        return BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb, memory);
+    }
+
+    /** Stage 3: the image in physical memory at the first staging address that fits, validated. */
+    public static KexecPlan place(BootHost host, BootImage image, Trampoline trampoline) throws JkbootException {
         long staging = StagingArea.find(host.usableRam(), Planner.requiredBytes(image)).address();
         List<TargetMemory.KeepOut> keepOut = new ArrayList<>();
         image.efiMap().filter(EfiMapRecord::copiedAtJump).ifPresent(m -> keepOut.add(new TargetMemory.KeepOut(

@@ -9,6 +9,7 @@ import dev.jkboot.boot.BootHost;
 import dev.jkboot.boot.BootPlanning;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
+import dev.jkboot.freebsd.BootImage;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.loaderconf.BootFiles;
@@ -95,8 +96,10 @@ final class AutobootFlow {
             timer.mark(dryRun ? "no menu (dry run)" : "menu");
             log.accept(describe(config));
             verbose = config.howto().has(Howto.RB_VERBOSE);
-            plan = BootPlanning.plan(bootHost, ConfiguredBoot.request(config, root.files()), Trampoline.aarch64());
-            timer.mark("loading and planning");
+            BootImage image = BootPlanning.load(bootHost, ConfiguredBoot.request(config, root.files()));
+            timer.mark("loading");
+            plan = BootPlanning.place(bootHost, image, Trampoline.aarch64());
+            timer.mark("planning");
         }
         String planText = PlanText.render(plan);
         if (dryRun) {

@@ -3,6 +3,7 @@ package dev.jkboot.cli;
 import dev.jkboot.JkbootException;
 import dev.jkboot.boot.BootHost;
 import dev.jkboot.boot.BootPlanning;
+import dev.jkboot.freebsd.BootImage;
 import dev.jkboot.boot.BootRequest;
 import dev.jkboot.boot.BootSource;
 import dev.jkboot.exec.KexecException;
@@ -123,8 +124,10 @@ final class BootCommand implements Callable<Integer> {
         BootRequest request = new BootRequest(BootSource.of(kernel), files,
                 Optional.ofNullable(dtb).map(BootSource::of), args.howto(),
                 args.environment());
-        KexecPlan plan = BootPlanning.plan(host, request, Trampoline.aarch64());
-        timer.mark("loading and planning");
+        BootImage image = BootPlanning.load(host, request);
+        timer.mark("loading");
+        KexecPlan plan = BootPlanning.place(host, image, Trampoline.aarch64());
+        timer.mark("planning");
 
         if (mode.dryRun) {
             printPlan(plan);
