@@ -101,14 +101,13 @@ final class AutobootFlow {
             plan = BootPlanning.place(bootHost, image, Trampoline.aarch64());
             timer.mark("planning");
         }
-        String planText = PlanText.render(plan);
         if (dryRun) {
-            out.print(planText);
+            out.print(PlanText.render(plan));
             printTimings(verbose);
             return ExitStatus.OK;
         }
         KexecRunner runner = runners.create();
-        runner.load(plan, planText);
+        runner.load(plan, () -> PlanText.render(plan));
         timer.mark("kexec_load");
         printTimings(verbose);
         runner.jump();

@@ -136,7 +136,7 @@ final class BootCommand implements Callable<Integer> {
         }
         KexecRunner runner = BootLaunch.runner();
         timer.mark("native shim");
-        runner.load(plan, PlanText.render(plan));
+        runner.load(plan, () -> PlanText.render(plan));
         timer.mark("kexec_load");
         if (mode.loadOnly && json) {
             printPlan(plan);

@@ -2,6 +2,7 @@ package dev.jkboot.exec;
 
 import dev.jkboot.plan.KexecPlan;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Hands a validated plan to Linux in the only safe order: load, and only if the load succeeded,
@@ -24,12 +25,15 @@ public final class KexecRunner {
         this.log = log;
     }
 
-    /** Loads the plan; afterwards {@link #jump()} starts it (or {@code kexec -e} would). */
-    public void load(KexecPlan plan, String planSummary) throws KexecException {
+    /**
+     * Loads the plan; afterwards {@link #jump()} starts it (or {@code kexec -e} would).
+     * {@code planSummary} is rendered only if Linux rejects the plan and the message needs it.
+     */
+    public void load(KexecPlan plan, Supplier<String> planSummary) throws KexecException {
         log.accept("kexec_load: %d segments, entry 0x%x".formatted(plan.segments().size(), plan.entryPhys()));
         long rc = sys.load(plan.entryPhys(), plan.segments());
         if (rc != 0) {
-            throw KexecFailures.loadFailed((int) -rc, planSummary);
+            throw KexecFailures.loadFailed((int) -rc, planSummary.get());
         }
     }
 

@@ -25,7 +25,7 @@ class KexecRunnerTest {
     void aFailedLoadNeverReboots(int errno) {
         sys.loadResult = -errno;
         KexecRunner runner = new KexecRunner(sys, false, log::add);
-        KexecException e = assertThrows(KexecException.class, () -> runner.load(PLAN, "PLAN-TEXT"));
+        KexecException e = assertThrows(KexecException.class, () -> runner.load(PLAN, () -> "PLAN-TEXT"));
         assertEquals(List.of("load"), sys.calls);
         assertEquals(errno, e.errno());
         assertEquals(ExitStatus.KEXEC, e.exitStatus());
@@ -37,15 +37,23 @@ class KexecRunnerTest {
     void invalidArgumentReportsThePlan() {
         sys.loadResult = -Errno.EINVAL;
         KexecException e = assertThrows(KexecException.class,
-                () -> new KexecRunner(sys, false, log::add).load(PLAN, "segment 0 at 0x40200000"));
+                () -> new KexecRunner(sys, false, log::add).load(PLAN, () -> "segment 0 at 0x40200000"));
         assertTrue(e.getMessage().contains("segment 0 at 0x40200000"), e.getMessage());
     }
 
     @Test
     void secureBootRefusalSaysWhy() {
         sys.loadResult = -Errno.EACCES;
-        KexecException e = assertThrows(KexecException.class, () -> new KexecRunner(sys, false, log::add).load(PLAN, ""));
+        KexecException e = assertThrows(KexecException.class, () -> new KexecRunner(sys, false, log::add).load(PLAN, () -> ""));
         assertTrue(e.getMessage().contains("Secure Boot") && e.getMessage().contains("kexec_file_load"), e.getMessage());
+    }
+
+    @Test
+    void aSuccessfulLoadDoesNotRenderThePlan() throws Exception {
+        new KexecRunner(sys, false, log::add).load(PLAN, () -> {
+            throw new AssertionError("the plan summary is for error messages only");
+        });
+        assertEquals(List.of("load"), sys.calls);
     }
 
     @Test
