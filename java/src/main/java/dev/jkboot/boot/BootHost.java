@@ -1,14 +1,13 @@
 package dev.jkboot.boot;
 
-import dev.jkboot.mem.Range;
-import java.util.List;
+import dev.jkboot.plan.TargetMemory;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * What a boot needs to know about the host, distilled from discovery.
  *
- * @param usableRam RAM the image may occupy (System RAM minus Linux's carve-outs)
+ * @param memory RAM the image may occupy (System RAM minus Linux's carve-outs) and what must survive the jump
  * @param uefi the UEFI tables Linux was handed, on UEFI hosts
  * @param hostDtb the device tree Linux booted with ({@code /sys/firmware/fdt})
  * @param hostDtbDescribesHardware false for the EFI stub's skeleton (only {@code /chosen}): passing
@@ -16,7 +15,7 @@ import java.util.OptionalLong;
  * @param acpiRsdp the ACPI root pointer from {@code /sys/firmware/efi/systab}
  * @param uartPhys the PL011 the trampoline may greet on (0 = none known)
  */
-public record BootHost(List<Range> usableRam, Optional<Uefi> uefi, Optional<byte[]> hostDtb,
+public record BootHost(TargetMemory memory, Optional<Uefi> uefi, Optional<byte[]> hostDtb,
                        boolean hostDtbDescribesHardware, OptionalLong acpiRsdp, long uartPhys) {
 
     /**
@@ -26,7 +25,8 @@ public record BootHost(List<Range> usableRam, Optional<Uefi> uefi, Optional<byte
     public record Uefi(long systemTablePhys, long mapPhys, long mapSize, long descriptorSize, int descriptorVersion,
                        Optional<byte[]> descriptors) {}
 
-    public BootHost {
-        usableRam = List.copyOf(usableRam);
+    /** The same host with the trampoline greeting on another UART (0 = silent). */
+    public BootHost withUart(long uart) {
+        return new BootHost(memory, uefi, hostDtb, hostDtbDescribesHardware, acpiRsdp, uart);
     }
 }

@@ -3,11 +3,19 @@ package dev.jkboot.boot;
 import dev.jkboot.JkbootException;
 import dev.jkboot.fdt.FdtException;
 import dev.jkboot.fdt.FdtProperty;
+import dev.jkboot.fdt.MemoryReservation;
+import dev.jkboot.fdt.ReservedRegion;
 import dev.jkboot.host.DeviceTree;
 import dev.jkboot.host.EfiMemoryMap;
 import dev.jkboot.host.Finding;
 import dev.jkboot.host.HostDescription;
+import dev.jkboot.host.RamMap;
 import dev.jkboot.host.Spcr;
+import dev.jkboot.host.UefiFacts;
+import dev.jkboot.mem.Range;
+import dev.jkboot.plan.TargetMemory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -30,8 +38,34 @@ public final class BootHosts {
             log.accept("UEFI memory map not readable now (" + why.describe()
                     + "); the trampoline will copy it at jump time");
         }
-        return new BootHost(host.ram().orElseThrow().usable(), uefi, dt.map(DeviceTree::blob),
+        return new BootHost(memory(host), uefi, dt.map(DeviceTree::blob),
                 dt.map(DeviceTree::describesHardware).orElse(false), host.rsdp(), pl011Console(host, dt));
+    }
+
+    /**
+     * The memory a boot may use: Linux's usable RAM (its reserved children are already carved out
+     * of it) minus what must survive the jump and that Linux may not list as reserved: the
+     * device tree's memory reservations and {@code /reserved-memory} regions, which FreeBSD honours
+     * too, and Linux's UEFI memory map while the trampoline still has to copy it.
+     */
+    public static TargetMemory memory(HostDescription host) throws JkbootException {
+        RamMap ram = host.ram().orElseThrow();
+        List<TargetMemory.KeepOut> keepOut = new ArrayList<>();
+        if (host.deviceTree().optional().isPresent()) {
+            DeviceTree dt = host.deviceTree().optional().get();
+            for (MemoryReservation r : dt.tree().reservations()) {
+                keepOut.add(new TargetMemory.KeepOut(r.range(), "the device tree's memory reservation"));
+            }
+            for (ReservedRegion r : dt.reservedMemory()) {
+                keepOut.add(new TargetMemory.KeepOut(r.range(), "the device tree's " + r.path()));
+            }
+        }
+        if (host.uefi().optional().isPresent() && host.efiMap().optional().isEmpty()) {
+            UefiFacts u = host.uefi().optional().get();
+            keepOut.add(new TargetMemory.KeepOut(Range.ofSize(u.mapAddress(), u.mapSize()),
+                    "Linux's UEFI memory map (copied at jump time)"));
+        }
+        return new TargetMemory(ram.systemRam(), ram.usable(), keepOut);
     }
 
     /**

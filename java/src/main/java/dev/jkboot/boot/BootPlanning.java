@@ -12,25 +12,15 @@ import dev.jkboot.freebsd.KernelEnvironment;
 import dev.jkboot.freebsd.Loadable;
 import dev.jkboot.freebsd.MemoryDescription;
 import dev.jkboot.freebsd.RawFile;
-import dev.jkboot.host.StagingArea;
-import dev.jkboot.mem.Range;
-import dev.jkboot.plan.KexecPlan;
-import dev.jkboot.plan.Planner;
-import dev.jkboot.plan.TargetMemory;
-import dev.jkboot.plan.Trampoline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Stages 2 and 3 of the pipeline: what to boot plus the host → a validated kexec plan. */
+/** Stage 2 of the pipeline for FreeBSD: what to boot plus the host → the image in kernel VAs. */
 public final class BootPlanning {
     private BootPlanning() {}
 
-    public static KexecPlan plan(BootHost host, BootRequest request, Trampoline trampoline) throws JkbootException {
-        return place(host, load(host, request), trampoline);
-    }
-
-    /** Stage 2: reads and places every file in kernel VAs, with environment, DTB and metadata. */
+    /** Reads and places every file in kernel VAs, with environment, DTB and metadata. */
     public static BootImage load(BootHost host, BootRequest request) throws JkbootException {
         ElfObjectLoader.Kernel kernel = ElfObjectLoader.kernel(elf(request.kernel()));
         List<Loadable> others = new ArrayList<>();
@@ -49,14 +39,6 @@ public final class BootPlanning {
         return BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb, memory);
     }
 
-    /** Stage 3: the image in physical memory at the first staging address that fits, validated. */
-    public static KexecPlan place(BootHost host, BootImage image, Trampoline trampoline) throws JkbootException {
-        long staging = StagingArea.find(host.usableRam(), Planner.requiredBytes(image)).address();
-        List<TargetMemory.KeepOut> keepOut = new ArrayList<>();
-        image.efiMap().filter(EfiMapRecord::copiedAtJump).ifPresent(m -> keepOut.add(new TargetMemory.KeepOut(
-                Range.ofSize(m.sourcePhys(), m.memorySize()), "Linux's UEFI memory map (copied at jump time)")));
-        return Planner.plan(image, staging, new TargetMemory(host.usableRam(), keepOut), trampoline, host.uartPhys());
-    }
 
     /**
      * The user's variables, plus what FreeBSD's loader sets itself: {@code kernelname}, and the

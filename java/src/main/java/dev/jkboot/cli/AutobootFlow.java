@@ -6,10 +6,11 @@ import dev.jkboot.autoboot.ConfiguredBoot;
 import dev.jkboot.autoboot.OpenRoot;
 import dev.jkboot.autoboot.RootLocation;
 import dev.jkboot.boot.BootHost;
-import dev.jkboot.boot.BootPlanning;
+import dev.jkboot.boot.BootHosts;
+import dev.jkboot.boot.BootSequence;
+import dev.jkboot.boot.FreeBsdArm64;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
-import dev.jkboot.freebsd.BootImage;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.loaderconf.BootFiles;
@@ -21,7 +22,6 @@ import dev.jkboot.loaderconf.ModuleFile;
 import dev.jkboot.loaderconf.ParsedConfig;
 import dev.jkboot.menu.MenuChoice;
 import dev.jkboot.plan.KexecPlan;
-import dev.jkboot.plan.Trampoline;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +42,16 @@ final class AutobootFlow {
         Optional<MenuChoice> ask(LoaderConfig config);
     }
 
-    /** Creates the kexec runner, only once the plan is valid. */
+    /** Creates the kexec runner for an architecture flag, only once the plan is valid. */
     interface Runners {
-        KexecRunner create() throws KexecException;
+        KexecRunner create(long kexecArchFlag) throws KexecException;
     }
 
     private final HostDescription host;
     private final RootLocation where;
     private final Map<String, String> presets;
     private final boolean dryRun;
+    private final TrampolineSwitches trampoline;
     private final Prompt prompt;
     private final Runners runners;
     private final PrintStream out;
@@ -61,12 +62,13 @@ final class AutobootFlow {
      * @param presets variables set before loader.conf is read (the files may override them)
      * @param dryRun print the plan of the configured boot instead of asking and booting
      */
-    AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, boolean dryRun, Prompt prompt,
-                 Runners runners, PrintStream out, Consumer<String> log) {
+    AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, boolean dryRun,
+                 TrampolineSwitches trampoline, Prompt prompt, Runners runners, PrintStream out, Consumer<String> log) {
         this.host = host;
         this.where = where;
         this.presets = Map.copyOf(presets);
         this.dryRun = dryRun;
+        this.trampoline = trampoline;
         this.prompt = prompt;
         this.runners = runners;
         this.out = out;
@@ -75,10 +77,8 @@ final class AutobootFlow {
 
     int run() throws JkbootException {
         timer.mark("jvm start to main");
-        BootHost bootHost = BootLaunch.discover(host, TrampolineUart.AUTO);
+        BootHost bootHost = BootHosts.from(host, log);
         timer.mark("discovery");
-        KexecPlan plan;
-        boolean verbose;
         try (OpenRoot root = where.open(host.root().dir())) {
             log.accept("FreeBSD root: " + root.description());
             root.notes().forEach(note -> log.accept("passed over: " + note));
@@ -95,23 +95,35 @@ final class AutobootFlow {
             config.problems().stream().filter(p -> !configured.problems().contains(p)).forEach(this::report);
             timer.mark(dryRun ? "no menu (dry run)" : "menu");
             log.accept(describe(config));
-            verbose = config.howto().has(Howto.RB_VERBOSE);
-            BootImage image = BootPlanning.load(bootHost, ConfiguredBoot.request(config, root.files()));
-            timer.mark("loading");
-            plan = BootPlanning.place(bootHost, image, Trampoline.aarch64());
-            timer.mark("planning");
-        }
-        if (dryRun) {
-            out.print(PlanText.render(plan));
-            printTimings(verbose);
+            boolean verbose = config.howto().has(Howto.RB_VERBOSE);
+            KexecPlan plan = new BootSequence(FreeBsdArm64.builtIn(), new BootSequence.Hooks() {
+                @Override
+                public void phase(String name) {
+                    timer.mark(name);
+                }
+
+                @Override
+                public KexecRunner runner(long kexecArchFlag) throws KexecException {
+                    return runners.create(kexecArchFlag);
+                }
+
+                @Override
+                public String render(KexecPlan plan) {
+                    return PlanText.render(plan);
+                }
+
+                @Override
+                public void loaded(KexecPlan plan) {
+                    printTimings(verbose);
+                }
+            }).run(bootHost, ConfiguredBoot.request(config, root.files()), trampoline.resolve(bootHost),
+                    dryRun ? BootSequence.Mode.DRY_RUN : BootSequence.Mode.BOOT);
+            if (dryRun) {
+                out.print(PlanText.render(plan));
+                printTimings(verbose);
+            }
             return ExitStatus.OK;
         }
-        KexecRunner runner = runners.create();
-        runner.load(plan, () -> PlanText.render(plan));
-        timer.mark("kexec_load");
-        printTimings(verbose);
-        runner.jump();
-        return ExitStatus.OK; // not reached: jump() returns only by throwing
     }
 
     /** The menu's answer applied: another kernel is looked up again, the howto word replaces the configured one. */

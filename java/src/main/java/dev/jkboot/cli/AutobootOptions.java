@@ -31,6 +31,9 @@ final class AutobootOptions {
                     + "on any disk.")
     String disk;
 
+    @Mixin
+    TrampolineSwitches trampoline;
+
     @Option(names = "--dry-run",
             description = "Print the plan of the configured boot: no menu, nothing loaded.")
     boolean dryRun;

@@ -2,8 +2,9 @@ package dev.jkboot.cli;
 
 import dev.jkboot.JkbootException;
 import dev.jkboot.boot.BootHost;
-import dev.jkboot.boot.BootPlanning;
-import dev.jkboot.freebsd.BootImage;
+import dev.jkboot.boot.BootHosts;
+import dev.jkboot.boot.BootSequence;
+import dev.jkboot.boot.FreeBsdArm64;
 import dev.jkboot.boot.BootRequest;
 import dev.jkboot.boot.BootSource;
 import dev.jkboot.exec.KexecException;
@@ -14,7 +15,7 @@ import dev.jkboot.host.HostDescription;
 import dev.jkboot.json.JsonWriter;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.plan.KexecPlan;
-import dev.jkboot.plan.Trampoline;
+import dev.jkboot.plan.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +73,8 @@ final class BootCommand implements Callable<Integer> {
         boolean unload;
     }
 
-    @Option(names = "--trampoline-uart", paramLabel = "auto|off|ADDR", defaultValue = "auto",
-            converter = TrampolineUart.Converter.class,
-            description = "PL011 the trampoline greets on just before entering the kernel: auto (the host "
-                    + "device tree's console), off, or a physical address.")
-    TrampolineUart trampolineUart;
+    @Mixin
+    TrampolineSwitches trampoline;
 
     @Option(names = "--timings", description = "Print phase timings and the peak RSS on stderr.")
     boolean timings;
@@ -103,8 +101,9 @@ final class BootCommand implements Callable<Integer> {
             BootLaunch.preflight(described);
         }
         timer.mark("preflight");
+        Target target = FreeBsdArm64.builtIn();
         if (mode.unload || mode.exec) {
-            KexecRunner runner = BootLaunch.runner();
+            KexecRunner runner = BootLaunch.runner(target.kexecArchFlag());
             if (mode.unload) {
                 runner.unload();
                 BootLaunch.log("unloaded");
@@ -115,7 +114,7 @@ final class BootCommand implements Callable<Integer> {
         if (kernel == null) {
             throw new KexecException("no kernel given", "pass --kernel PATH (e.g. /boot/kernel/kernel)");
         }
-        BootHost host = BootLaunch.discover(described, trampolineUart);
+        BootHost host = BootHosts.from(described, BootLaunch::log);
         timer.mark("discovery");
         List<BootRequest.FileSpec> files = new ArrayList<>();
         for (String m : modules) {
@@ -124,30 +123,24 @@ final class BootCommand implements Callable<Integer> {
         BootRequest request = new BootRequest(BootSource.of(kernel), files,
                 Optional.ofNullable(dtb).map(BootSource::of), args.howto(),
                 args.environment());
-        BootImage image = BootPlanning.load(host, request);
-        timer.mark("loading");
-        KexecPlan plan = BootPlanning.place(host, image, Trampoline.aarch64());
-        timer.mark("planning");
-
+        BootSequence.Mode how = mode.dryRun ? BootSequence.Mode.DRY_RUN
+                : mode.loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
+        KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer) {
+            @Override
+            public void loaded(KexecPlan loaded) {
+                if (mode.loadOnly && json) {
+                    printPlan(loaded);
+                }
+                printTimings(verbose);
+            }
+        }).run(host, request, trampoline.resolve(host), how);
         if (mode.dryRun) {
             printPlan(plan);
             printTimings(verbose);
             return 0;
         }
-        KexecRunner runner = BootLaunch.runner();
-        timer.mark("native shim");
-        runner.load(plan, () -> PlanText.render(plan));
-        timer.mark("kexec_load");
-        if (mode.loadOnly && json) {
-            printPlan(plan);
-        }
-        printTimings(verbose);
-        if (mode.loadOnly) {
-            BootLaunch.log("loaded; start it with 'jkboot boot --exec'");
-            return 0;
-        }
-        runner.jump();
-        return 0; // not reached: jump() returns only by throwing
+        BootLaunch.log("loaded; start it with 'jkboot boot --exec'");
+        return 0;
     }
 
     /** {@code PATH} or {@code PATH:TYPE}; a colon inside a directory name is part of the path. */

@@ -1,17 +1,16 @@
 package dev.jkboot.cli;
 
-import dev.jkboot.JkbootException;
-import dev.jkboot.boot.BootHost;
-import dev.jkboot.boot.BootHosts;
+import dev.jkboot.boot.BootSequence;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.exec.NativeKexec;
 import dev.jkboot.exec.Preflight;
 import dev.jkboot.host.HostDescription;
+import dev.jkboot.plan.KexecPlan;
 
 /**
  * What every command that boots shares, whatever it boots: the preflight that refuses a Linux that
- * cannot kexec before anything is read, host discovery, the kexec runner and the log.
+ * cannot kexec before anything is read, the kexec runner, the boot sequence's hooks and the log.
  */
 final class BootLaunch {
     private BootLaunch() {}
@@ -25,25 +24,38 @@ final class BootLaunch {
         }
     }
 
-    /**
-     * The host as a boot needs it, with the PL011 the trampoline greets on: {@code auto} (the host
-     * device tree's console), {@code off}, or a physical address.
-     */
-    static BootHost discover(HostDescription described, TrampolineUart trampolineUart) throws JkbootException {
-        BootHost host = BootHosts.from(described, BootLaunch::log);
-        long uart = trampolineUart.resolve(host.uartPhys());
-        return new BootHost(host.usableRam(), host.uefi(), host.hostDtb(), host.hostDtbDescribesHardware(),
-                host.acpiRsdp(), uart);
-    }
-
     /** kexec through the native shim; as PID 1 nothing is synced before the jump. */
-    static KexecRunner runner() throws KexecException {
+    static KexecRunner runner(long kexecArchFlag) throws KexecException {
         boolean init = ProcessHandle.current().pid() == 1;
-        return new KexecRunner(NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64), init, BootLaunch::log);
+        return new KexecRunner(NativeKexec.load(kexecArchFlag), init, BootLaunch::log);
     }
 
     /** Progress and findings, on stderr (results go to stdout). */
     static void log(String message) {
         System.err.println("jkboot: " + message);
+    }
+
+    /** The boot sequence's hooks on a real host: phases timed, the native shim, the plan as text. */
+    abstract static class Hooks implements BootSequence.Hooks {
+        private final PhaseTimer timer;
+
+        Hooks(PhaseTimer timer) {
+            this.timer = timer;
+        }
+
+        @Override
+        public void phase(String name) {
+            timer.mark(name);
+        }
+
+        @Override
+        public KexecRunner runner(long kexecArchFlag) throws KexecException {
+            return BootLaunch.runner(kexecArchFlag);
+        }
+
+        @Override
+        public String render(KexecPlan plan) {
+            return PlanText.render(plan);
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.jkboot.cli;
 
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.host.HostException;
-import dev.jkboot.host.StagingArea;
+import dev.jkboot.plan.StagingArea;
 import dev.jkboot.json.JsonWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

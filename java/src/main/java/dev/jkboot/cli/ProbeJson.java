@@ -1,5 +1,6 @@
 package dev.jkboot.cli;
 
+import dev.jkboot.JkbootException;
 import dev.jkboot.fdt.MemoryReservation;
 import dev.jkboot.fdt.ReservedRegion;
 import dev.jkboot.host.Carveout;
@@ -9,7 +10,7 @@ import dev.jkboot.host.Finding;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.host.HostException;
 import dev.jkboot.host.KexecFacts;
-import dev.jkboot.host.StagingArea;
+import dev.jkboot.plan.StagingArea;
 import dev.jkboot.json.Json;
 import dev.jkboot.mem.Range;
 import java.util.List;
@@ -121,14 +122,15 @@ final class ProbeJson {
 
     private static Json staging(HostDescription host, long size) {
         try {
-            StagingArea s = host.staging(size);
+            StagingArea s = ProbeStaging.find(host, size);
             return Json.object().put("available", true)
                     .put("size", s.size())
                     .put("address", Json.hex(s.address()))
                     .put("hole", range(s.hole()))
                     .put("room", s.room()).build();
-        } catch (HostException e) {
-            return unavailable(Finding.notAvailable(e));
+        } catch (JkbootException e) {
+            return Json.object().put("available", false).put("path", "").put("reason", e.getMessage())
+                    .put("fix", e.fix()).build();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jkboot.cli;
 
+import dev.jkboot.JkbootException;
 import dev.jkboot.fdt.ReservedRegion;
 import dev.jkboot.host.Architecture;
 import dev.jkboot.host.Blocker;
@@ -14,7 +15,7 @@ import dev.jkboot.host.KexecFacts;
 import dev.jkboot.host.KexecReadiness;
 import dev.jkboot.host.LockdownMode;
 import dev.jkboot.host.RamMap;
-import dev.jkboot.host.StagingArea;
+import dev.jkboot.plan.StagingArea;
 import dev.jkboot.host.UefiFacts;
 import dev.jkboot.mem.Align;
 import dev.jkboot.mem.Range;
@@ -135,12 +136,11 @@ final class ProbeReport {
 
     private void staging(HostDescription host, long size) {
         try {
-            StagingArea s = host.staging(size);
+            StagingArea s = ProbeStaging.find(host, size);
             line("Staging (%s): 0x%x in usable RAM %s, %s of room".formatted(Align.human(size), s.address(),
                     show(s.hole()), Align.human(s.room())));
-        } catch (HostException e) {
-            line("Staging (%s): %s".formatted(Align.human(size),
-                    ((Finding.NotAvailable<?>) Finding.notAvailable(e)).describe()));
+        } catch (JkbootException e) {
+            line("Staging (%s): not available: %s".formatted(Align.human(size), e.getMessage()));
             fix(e.fix());
         }
     }

@@ -28,15 +28,11 @@ record TrampolineUart(OptionalLong address) {
                     return new TrampolineUart(OptionalLong.of(0));
                 default:
                     try {
-                        long a = Long.decode(value);
-                        if (a > 0) {
-                            return new TrampolineUart(OptionalLong.of(a));
-                        }
-                    } catch (NumberFormatException e) {
-                        // reported below
+                        return new TrampolineUart(OptionalLong.of(PhysicalAddress.parse(value)));
+                    } catch (IllegalArgumentException e) {
+                        throw new TypeConversionException("'" + value
+                                + "' is not auto, off or a positive physical address such as 0x9000000");
                     }
-                    throw new TypeConversionException("'" + value
-                            + "' is not auto, off or a positive physical address such as 0x9000000");
             }
         }
     }

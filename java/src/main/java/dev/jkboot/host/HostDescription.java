@@ -53,10 +53,6 @@ public record HostDescription(HostRoot root, Finding<RamMap> ram, Finding<Meminf
                 KexecReadiness.assess(kexec));
     }
 
-    /** Where a boot needing {@code size} bytes would stage the kernel; see {@link RamMap#findStaging}. */
-    public StagingArea staging(long size) throws HostException {
-        return ram.orElseThrow().findStaging(size);
-    }
 
     /** The ACPI root pointer, when the UEFI system table lists one. */
     public OptionalLong rsdp() {

@@ -84,12 +84,4 @@ public record RamMap(List<Range> systemRam, List<Range> usable, List<Carveout> c
     public long usableBytes() {
         return usable.stream().mapToLong(Range::size).sum();
     }
-
-    /**
-     * The first 2 MiB-aligned address in usable RAM with {@code size} bytes free after it. Unlike
-     * kboot there is no fallback address: when nothing fits, the error names the largest hole.
-     */
-    public StagingArea findStaging(long size) throws HostException {
-        return StagingArea.find(usable, size);
-    }
 }

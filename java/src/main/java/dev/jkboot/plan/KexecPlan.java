@@ -7,7 +7,7 @@ import java.util.List;
  * A validated boot, ready to hand to {@code kexec_load}: segments in address order and the entry
  * point (the trampoline's physical address).
  */
-public record KexecPlan(BootImage image, long staging, long entryPhys, TrampolineData trampoline,
+public record KexecPlan(Target target, BootImage image, long staging, long entryPhys, TrampolineData trampoline,
                         List<KexecSegment> segments) {
     public KexecPlan {
         segments = List.copyOf(segments);
@@ -15,7 +15,12 @@ public record KexecPlan(BootImage image, long staging, long entryPhys, Trampolin
 
     /** Kernel VA to the physical address this plan puts it at. */
     public long phys(long va) {
-        return Planner.phys(staging, va);
+        return phys(staging, target.kernbase(), va);
+    }
+
+    /** The image keeps its kernel-VA shape in physical memory: PA = staging + (VA − kernbase). */
+    static long phys(long staging, long kernbase, long va) {
+        return staging + (va - kernbase);
     }
 
     public long totalBytes() {

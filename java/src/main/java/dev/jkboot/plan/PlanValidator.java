@@ -1,6 +1,5 @@
 package dev.jkboot.plan;
 
-import dev.jkboot.freebsd.Arm64;
 import dev.jkboot.freebsd.BootImage;
 import dev.jkboot.freebsd.ModInfo;
 import dev.jkboot.mem.Align;
@@ -12,13 +11,15 @@ import java.util.List;
 final class PlanValidator {
     private PlanValidator() {}
 
-    static void check(KexecPlan plan, TargetMemory memory, Trampoline trampoline) throws PlanException {
+    static void check(KexecPlan plan, TargetMemory memory) throws PlanException {
+        Target target = plan.target();
         List<PlanException.Violation> v = new ArrayList<>();
         BootImage image = plan.image();
         List<KexecSegment> segs = plan.segments();
 
-        if (!Align.isAligned(plan.staging(), Arm64.KERNEL_ALIGN)) {
-            v.add(violation(PlanRule.STAGING_ALIGNED, "staging address 0x%x is not 2 MiB aligned", plan.staging()));
+        if (!Align.isAligned(plan.staging(), target.kernelAlignment())) {
+            v.add(violation(PlanRule.STAGING_ALIGNED, "staging address 0x%x is not %s aligned", plan.staging(),
+                    Align.human(target.kernelAlignment())));
         }
         if (segs.size() > Planner.MAX_SEGMENTS) {
             v.add(violation(PlanRule.SEGMENT_COUNT, "%d segments", segs.size()));
@@ -46,15 +47,15 @@ final class PlanValidator {
             }
         }
 
-        long windowEnd = Arm64.earlyWindowEnd(image.modulepVa());
+        Range window = new Range(target.kernbase(), target.earlyWindowEnd(image.modulepVa()));
         long metadataEnd = image.modulepVa() + image.metadata().size();
-        checkInWindow(v, "metadata", image.modulepVa(), metadataEnd, windowEnd);
-        checkInWindow(v, "environment", image.envVa(), image.envVa() + image.env().encode().length, windowEnd);
-        image.dtbVa().ifPresent(d -> checkInWindow(v, "DTB", d, d + image.dtbSize(), windowEnd));
-        image.kernelSymbols().ifPresent(s -> checkInWindow(v, "kernel symbols", s.startVa(), s.endVa(), windowEnd));
+        checkInWindow(v, "metadata", image.modulepVa(), metadataEnd, window);
+        checkInWindow(v, "environment", image.envVa(), image.envVa() + image.env().encode().length, window);
+        image.dtbVa().ifPresent(d -> checkInWindow(v, "DTB", d, d + image.dtbSize(), window));
+        image.kernelSymbols().ifPresent(s -> checkInWindow(v, "kernel symbols", s.startVa(), s.endVa(), window));
 
-        long span = image.kernendVa() + trampoline.size() - Arm64.KERNBASE;
-        if (span > Arm64.L2_TABLE_SPAN) {
+        long span = image.kernendVa() + target.trampoline().size() - target.kernbase();
+        if (span > target.maxSpan()) {
             v.add(violation(PlanRule.ONE_GIB, "the image spans %s from KERNBASE", Align.human(span)));
         }
 
@@ -65,11 +66,12 @@ final class PlanValidator {
                     plan.phys(image.kernel().end())));
         }
         if (plan.entryPhys() != plan.phys(image.kernendVa()) || segs.stream()
-                .noneMatch(s -> s.mem() <= plan.entryPhys() && plan.entryPhys() + trampoline.size() <= s.end())) {
+                .noneMatch(s -> s.mem() <= plan.entryPhys() && plan.entryPhys() + target.trampoline().size() <= s.end())) {
             v.add(violation(PlanRule.ENTRY, "trampoline at 0x%x is not at kernend inside a segment", plan.entryPhys()));
         }
 
         TrampolineData t = plan.trampoline();
+        checkUart(v, t.uartPhys(), memory, new Range(plan.staging(), plan.entryPhys() + target.trampoline().size()));
         if (t.memmapSourcePhys() != 0) {
             Range src = Range.ofSize(t.memmapSourcePhys(), t.memmapLength());
             Range dst = Range.ofSize(t.memmapDestinationPhys(), t.memmapLength());
@@ -92,11 +94,27 @@ final class PlanValidator {
         }
     }
 
-    private static void checkInWindow(List<PlanException.Violation> v, String what, long start, long end, long windowEnd) {
-        if (start < Arm64.KERNBASE || end > windowEnd) {
-            v.add(violation(PlanRule.EARLY_WINDOW, "%s at VA 0x%x..0x%x ends past locore's early map end 0x%x", what,
-                    start, end, windowEnd));
+    private static void checkInWindow(List<PlanException.Violation> v, String what, long start, long end, Range window) {
+        if (!window.contains(new Range(start, end))) {
+            v.add(violation(PlanRule.EARLY_WINDOW, "%s at VA 0x%x..0x%x is not inside the kernel's early map %s", what,
+                    start, end, window));
         }
+    }
+
+    /**
+     * The trampoline writes to its UART with the MMU off: an address inside RAM would scribble on
+     * memory (perhaps on the image itself) instead of greeting. 0 means no UART.
+     */
+    private static void checkUart(List<PlanException.Violation> v, long uart, TargetMemory memory, Range image) {
+        if (uart == 0) {
+            return;
+        }
+        Range registers = Range.ofSize(uart, Align.PAGE);
+        if (image.overlaps(registers)) {
+            v.add(violation(PlanRule.UART, "UART 0x%x lies inside the image %s", uart, image));
+        }
+        memory.systemRam().stream().filter(ram -> ram.overlaps(registers)).findFirst().ifPresent(ram ->
+                v.add(violation(PlanRule.UART, "UART 0x%x lies inside RAM %s", uart, ram)));
     }
 
     private static PlanException.Violation violation(PlanRule rule, String format, Object... args) {

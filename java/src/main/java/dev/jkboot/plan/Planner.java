@@ -1,6 +1,5 @@
 package dev.jkboot.plan;
 
-import dev.jkboot.freebsd.Arm64;
 import dev.jkboot.freebsd.BootImage;
 import dev.jkboot.freebsd.ImageChunk;
 import dev.jkboot.mem.Align;
@@ -23,13 +22,21 @@ public final class Planner {
 
     private Planner() {}
 
-    public static long phys(long staging, long va) {
-        return staging + (va - Arm64.KERNBASE);
+    /** Bytes of contiguous RAM the image needs from the staging address on, trampoline included. */
+    public static long requiredBytes(BootImage image, Target target) {
+        return Align.up(image.kernendVa() - target.kernbase() + target.trampoline().size(), Align.PAGE);
     }
 
-    /** Bytes of contiguous RAM the image needs from the staging address on, trampoline included. */
-    public static long requiredBytes(BootImage image) {
-        return image.kernendVa() - Arm64.KERNBASE + Align.PAGE;
+    /**
+     * Chooses the staging address with every keep-out in view ({@link Placement}), places the
+     * image there and validates the result.
+     *
+     * @throws PlanException when nothing fits, or naming every violated {@link PlanRule}
+     */
+    public static KexecPlan place(BootImage image, TargetMemory memory, Target target, TrampolineOptions options)
+            throws PlanException {
+        StagingArea staging = Placement.find(memory, requiredBytes(image, target), target.kernelAlignment());
+        return plan(image, staging.address(), memory, target, options);
     }
 
     /**
@@ -37,30 +44,32 @@ public final class Planner {
      *
      * @throws PlanException naming every violated {@link PlanRule} with its numbers
      */
-    public static KexecPlan plan(BootImage image, long staging, TargetMemory memory, Trampoline trampoline,
-                                 long uartPhys) throws PlanException {
-        long trampolinePa = phys(staging, image.kernendVa());
+    public static KexecPlan plan(BootImage image, long staging, TargetMemory memory, Target target,
+                                 TrampolineOptions options) throws PlanException {
+        long kernbase = target.kernbase();
+        long trampolinePa = KexecPlan.phys(staging, kernbase, image.kernendVa());
         long memmapSrc = 0;
         long memmapDst = 0;
         long memmapLen = 0;
         if (image.efiMap().isPresent() && image.efiMap().get().copiedAtJump()) {
             memmapSrc = image.efiMap().get().sourcePhys();
-            memmapDst = phys(staging, image.efiMapCopyVa().orElseThrow());
+            memmapDst = KexecPlan.phys(staging, kernbase, image.efiMapCopyVa().orElseThrow());
             memmapLen = image.efiMap().get().memorySize();
         }
-        TrampolineData data = new TrampolineData(phys(staging, image.kernelEntryVa()), image.modulepVa(),
-                memmapSrc, memmapDst, memmapLen, uartPhys);
+        TrampolineData data = new TrampolineData(KexecPlan.phys(staging, kernbase, image.kernelEntryVa()),
+                image.modulepVa(), memmapSrc, memmapDst, memmapLen, options.uartPhys());
 
         List<KexecSegment.Piece> pieces = new ArrayList<>();
         for (ImageChunk c : image.chunks()) {
-            pieces.add(new KexecSegment.Piece(c.what(), phys(staging, c.va()), c.data(), c.memSize()));
+            pieces.add(new KexecSegment.Piece(c.what(), KexecPlan.phys(staging, kernbase, c.va()), c.data(),
+                    c.memSize()));
         }
-        byte[] tramp = trampoline.withData(data);
+        byte[] tramp = target.trampoline().withData(data);
         pieces.add(new KexecSegment.Piece("trampoline", trampolinePa, ByteBuffer.wrap(tramp), tramp.length));
         List<KexecSegment> segments = segments(pieces);
 
-        KexecPlan plan = new KexecPlan(image, staging, trampolinePa, data, segments);
-        PlanValidator.check(plan, memory, trampoline);
+        KexecPlan plan = new KexecPlan(target, image, staging, trampolinePa, data, segments);
+        PlanValidator.check(plan, memory);
         return plan;
     }
 

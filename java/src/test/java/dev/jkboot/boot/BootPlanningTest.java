@@ -16,7 +16,7 @@ import dev.jkboot.host.HostRoot;
 import dev.jkboot.mem.Range;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.KexecSegment;
-import dev.jkboot.plan.Trampoline;
+import dev.jkboot.plan.TrampolineOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +66,14 @@ class BootPlanningTest {
     }
 
     static KexecPlan plan(String hostName) throws JkbootException {
-        return BootPlanning.plan(host(hostName), request(List.of(new BootRequest.FileSpec(
-                named("/boot/kernel/testmod.ko", NativeFixtures.testModule()), Optional.empty(), Optional.empty()))),
-                Trampoline.aarch64());
+        return plan(host(hostName), request(List.of(new BootRequest.FileSpec(
+                named("/boot/kernel/testmod.ko", NativeFixtures.testModule()), Optional.empty(), Optional.empty()))));
+    }
+
+    /** The boot sequence's dry run, as {@code jkboot boot --dry-run} runs it, with the UART the host names. */
+    static KexecPlan plan(BootHost host, BootRequest request) throws JkbootException {
+        return DryRun.sequence().run(host, request, new TrampolineOptions(host.uartPhys(), false, 0),
+                BootSequence.Mode.DRY_RUN);
     }
 
     /**
@@ -102,7 +107,7 @@ class BootPlanningTest {
         KexecPlan plan = plan(hostName);
         for (KexecSegment s : plan.segments()) {
             Range r = new Range(s.mem(), s.end());
-            assertTrue(host.usableRam().stream().anyMatch(u -> u.contains(r)), r + " in usable RAM");
+            assertTrue(host.memory().usableRam().stream().anyMatch(u -> u.contains(r)), r + " in usable RAM");
         }
         assertEquals(0, plan.staging() % (2 << 20));
         boolean uefi = hostName.startsWith("uefi");
@@ -132,9 +137,9 @@ class BootPlanningTest {
 
     @Test
     void aMissingModuleIsNamed() {
-        BootSpecException e = assertThrows(BootSpecException.class, () -> BootPlanning.plan(host("direct-2g"),
+        BootSpecException e = assertThrows(BootSpecException.class, () -> plan(host("direct-2g"),
                 request(List.of(new BootRequest.FileSpec(BootSource.of(Path.of("/nonexistent/foo.ko")),
-                        Optional.empty(), Optional.empty()))), Trampoline.aarch64()));
+                        Optional.empty(), Optional.empty())))));
         assertTrue(e.getMessage().contains("/nonexistent/foo.ko"), e.getMessage());
     }
 
@@ -147,8 +152,8 @@ class BootPlanningTest {
                 bytes[i] = (byte) (i * 13);
             }
             Files.write(blob, bytes);
-            KexecPlan plan = BootPlanning.plan(host("direct-2g"), request(List.of(new BootRequest.FileSpec(
-                    named("/boot/mfsroot", blob), Optional.of("md_image"), Optional.empty()))), Trampoline.aarch64());
+            KexecPlan plan = plan(host("direct-2g"), request(List.of(new BootRequest.FileSpec(
+                    named("/boot/mfsroot", blob), Optional.of("md_image"), Optional.empty()))));
             var file = plan.image().files().get(1);
             assertEquals("md_image", file.type());
             byte[] placed = new byte[bytes.length];
@@ -166,8 +171,8 @@ class BootPlanningTest {
     @Test
     void aLoadedDtbFileIsTheTreeFreeBsdGets() throws Exception {
         Path dtb = Path.of("java/src/test/resources/fdt/board.dtb");
-        KexecPlan plan = BootPlanning.plan(host("uefi-2g"), request(List.of(new BootRequest.FileSpec(
-                named("/boot/dtb/board.dtb", dtb), Optional.of("dtb"), Optional.empty()))), Trampoline.aarch64());
+        KexecPlan plan = plan(host("uefi-2g"), request(List.of(new BootRequest.FileSpec(
+                named("/boot/dtb/board.dtb", dtb), Optional.of("dtb"), Optional.empty()))));
         assertTrue(plan.image().dtbVa().isPresent(), "a skeleton host DTB is replaced by the loaded one");
         assertEquals(Files.size(dtb), plan.image().dtbSize());
         assertEquals("dtb", plan.image().files().get(1).type());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jkboot.ExitStatus;
+import dev.jkboot.boot.FreeBsdArm64;
 import dev.jkboot.autoboot.FreeBsdFixture;
 import dev.jkboot.autoboot.RootLocation;
 import dev.jkboot.disk.DiskSpec;
@@ -64,7 +65,9 @@ class AutobootFlowTest {
     }
 
     private AutobootFlow flow(RootLocation where, boolean dryRun, AutobootFlow.Prompt prompt) {
-        return new AutobootFlow(host, where, Map.of("hw.preset", "from-the-command-line"), dryRun, prompt, () -> {
+        return new AutobootFlow(host, where, Map.of("hw.preset", "from-the-command-line"), dryRun,
+                new TrampolineSwitches(), prompt, archFlag -> {
+            assertEquals(FreeBsdArm64.KEXEC_ARCH_AARCH64, archFlag);
             runnersCreated++;
             return new KexecRunner(kexec, false, log::add);
         }, new PrintStream(out, true, StandardCharsets.UTF_8), log::add);

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KexecRunnerTest {
     private final RecordingSyscalls sys = new RecordingSyscalls();
     private final List<String> log = new ArrayList<>();
-    private static final KexecPlan PLAN = new KexecPlan(null, 0x40200000L, 0x41000000L,
+    private static final KexecPlan PLAN = new KexecPlan(null, null, 0x40200000L, 0x41000000L,
             new TrampolineData(0, 0, 0, 0, 0, 0), List.of());
 
     @ParameterizedTest

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jkboot.JkbootException;
+import dev.jkboot.boot.BootHosts;
 import dev.jkboot.mem.Align;
 import dev.jkboot.mem.Range;
+import dev.jkboot.plan.Placement;
+import dev.jkboot.plan.StagingArea;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -34,7 +38,7 @@ class HostDescriptionTest {
             uefi-el2-gic3-2g | 2 | UEFI_ACPI | true  | true
             """)
     void describesEveryCapturedHost(String name, long gib, FirmwareKind kind, boolean uefi, boolean acpi)
-            throws HostException {
+            throws JkbootException {
         HostDescription host = HostDescription.read(Fixtures.root(name), NOT_THE_HOST);
         assertEquals(kind, host.firmware());
         assertEquals(uefi, host.uefi().optional().isPresent());
@@ -69,9 +73,9 @@ class HostDescriptionTest {
         assertTrue(readiness.fullyChecked(), () -> readiness.unchecked().toString());
 
         for (long size : new long[] {StagingArea.KBOOT_SIZE, 300 * Align.MIB}) {
-            StagingArea staging = host.staging(size);
+            StagingArea staging = staging(host, size);
             Range placed = Range.ofSize(staging.address(), size);
-            assertTrue(Align.isAligned(staging.address(), StagingArea.ALIGNMENT));
+            assertTrue(Align.isAligned(staging.address(), 2 * Align.MIB));
             assertTrue(ram.usable().stream().anyMatch(r -> r.contains(placed)));
             assertTrue(ram.carveouts().stream().noneMatch(c -> c.range().overlaps(placed)));
             assertTrue(ram.firmwareReserved().stream().noneMatch(r -> r.overlaps(placed)));
@@ -126,11 +130,11 @@ class HostDescriptionTest {
     }
 
     @Test
-    void gicV3HostKeepsItsLpiTablesOutOfStaging() throws HostException {
+    void gicV3HostKeepsItsLpiTablesOutOfStaging() throws JkbootException {
         HostDescription host = HostDescription.read(Fixtures.root("uefi-el2-gic3-2g"), NOT_THE_HOST);
         RamMap ram = host.ram().orElseThrow();
         assertTrue(ram.carveouts().size() > 10);
-        StagingArea s = host.staging(StagingArea.KBOOT_SIZE);
+        StagingArea s = staging(host, StagingArea.KBOOT_SIZE);
         assertTrue(ram.carveouts().stream().noneMatch(
                 c -> c.range().overlaps(Range.ofSize(s.address(), StagingArea.KBOOT_SIZE))));
     }
@@ -169,7 +173,12 @@ class HostDescriptionTest {
         assertTrue(host.readiness().ready());
         assertFalse(host.readiness().fullyChecked());
         assertEquals(6, host.readiness().unchecked().size());
-        HostException e = assertThrows(HostException.class, () -> host.staging(StagingArea.KBOOT_SIZE));
+        HostException e = assertThrows(HostException.class, () -> staging(host, StagingArea.KBOOT_SIZE));
         assertEquals(dir.resolve("proc/iomem") + ": does not exist", e.getMessage());
+    }
+
+    /** Where a boot of {@code size} bytes would be staged on this host: the boot's own placement. */
+    private static StagingArea staging(HostDescription host, long size) throws JkbootException {
+        return Placement.find(BootHosts.memory(host), size, 2 * Align.MIB);
     }
 }

@@ -29,7 +29,7 @@ class RamMapTest {
             8000000000-ffffffffff : PCI Bus 0000:00
             """;
 
-    private static RamMap map(String iomem) throws HostException {
+    static RamMap map(String iomem) throws HostException {
         return RamMap.fromIomem(IomemParser.parse(iomem, "iomem"), "iomem");
     }
 
@@ -77,52 +77,5 @@ class RamMapTest {
         HostException e = assertThrows(HostException.class,
                 () -> map("09000000-09000fff : pl011@9000000\n"));
         assertEquals("iomem: lists no \"System RAM\"", e.getMessage());
-    }
-
-    @Test
-    void stagingIsTheFirstAlignedHoleWithRoomAndSkipsCarveouts() throws HostException {
-        RamMap ram = map(UEFI_IOMEM);
-        // 0x40000000 has 0x1640000 (22.25 MiB) before the first reservation: too small for 64 MiB.
-        // 0x41a40000 rounds up to 0x41c00000, 0x6400000 to 0x48000000: 100 MiB, enough.
-        StagingArea staging = ram.findStaging(StagingArea.KBOOT_SIZE);
-        assertEquals(0x41c0_0000L, staging.address());
-        assertEquals(new Range(0x41a4_0000L, 0x4800_0000L), staging.hole());
-        assertEquals(0x4800_0000L - 0x41c0_0000L, staging.room());
-        // 16 MiB fits in the very first hole.
-        assertEquals(0x4000_0000L, ram.findStaging(16 * Align.MIB).address());
-        // 1 GiB fits only after the crash kernel.
-        assertEquals(0x6000_0000L, ram.findStaging(Align.GIB).address());
-    }
-
-    @Test
-    void everyStagingAnswerIsAlignedInsideUsableRamAndOutsideCarveouts() throws HostException {
-        RamMap ram = map(UEFI_IOMEM);
-        for (long size = Align.MIB; size <= 1408 * Align.MIB; size += 7 * Align.MIB) {
-            StagingArea s = ram.findStaging(size);
-            Range placed = Range.ofSize(s.address(), size);
-            assertTrue(Align.isAligned(s.address(), 2 * Align.MIB));
-            assertTrue(ram.usable().stream().anyMatch(r -> r.contains(placed)), placed::toString);
-            assertTrue(ram.carveouts().stream().noneMatch(c -> c.range().overlaps(placed)));
-        }
-    }
-
-    @Test
-    void noRoomNamesTheLargestHole() throws HostException {
-        RamMap ram = map(UEFI_IOMEM);
-        HostException e = assertThrows(HostException.class, () -> ram.findStaging(2 * Align.GIB));
-        assertEquals("no usable RAM range has 2048 MiB free at a 2 MiB-aligned address: the "
-                + "largest hole is 60000000-b7ffffff, 1408 MiB from its first 2 MiB boundary",
-                e.getMessage());
-        assertTrue(e.fix().contains("crashkernel="));
-    }
-
-    @Test
-    void aHoleSmallerThanItsAlignmentGapHasNoRoom() throws HostException {
-        RamMap ram = map("""
-                40100000-401fffff : System RAM
-                """);
-        HostException e = assertThrows(HostException.class, () -> ram.findStaging(Align.PAGE));
-        assertTrue(e.getMessage().endsWith("40100000-401fffff, 0 B from its first 2 MiB boundary"),
-                e.getMessage());
     }
 }

@@ -17,17 +17,17 @@ import org.junit.jupiter.api.Test;
 class PlanValidatorTest {
     private static KexecPlan valid() throws Exception {
         BootImage img = TestImages.uefiImage(TestImages.kernel(0x1000, 0x1000), List.of(), PlannerTest.EFI_SRC);
-        return Planner.plan(img, PlannerTest.STAGING, PlannerTest.RAM, PlannerTest.fakeTrampoline(), 0);
+        return Planner.plan(img, PlannerTest.STAGING, PlannerTest.RAM, PlannerTest.target(), TrampolineOptions.silent());
     }
 
     private static List<PlanRule> broken(KexecPlan p) {
         PlanException e = assertThrows(PlanException.class,
-                () -> PlanValidator.check(p, PlannerTest.RAM, PlannerTest.fakeTrampoline()));
+                () -> PlanValidator.check(p, PlannerTest.RAM));
         return e.violations().stream().map(PlanException.Violation::rule).distinct().toList();
     }
 
     private static KexecPlan withSegments(KexecPlan p, List<KexecSegment> segments) {
-        return new KexecPlan(p.image(), p.staging(), p.entryPhys(), p.trampoline(), segments);
+        return new KexecPlan(p.target(), p.image(), p.staging(), p.entryPhys(), p.trampoline(), segments);
     }
 
     @Test
@@ -54,7 +54,7 @@ class PlanValidatorTest {
     @Test
     void aTrampolineAwayFromKernendIsRefused() throws Exception {
         KexecPlan p = valid();
-        KexecPlan moved = new KexecPlan(p.image(), p.staging(), p.entryPhys() - 0x1000, p.trampoline(), p.segments());
+        KexecPlan moved = new KexecPlan(p.target(), p.image(), p.staging(), p.entryPhys() - 0x1000, p.trampoline(), p.segments());
         assertEquals(List.of(PlanRule.ENTRY), broken(moved));
     }
 
@@ -65,6 +65,6 @@ class PlanValidatorTest {
         TrampolineData wrong = new TrampolineData(t.kernelEntryPhys(), t.modulepVirt(), t.memmapSourcePhys(),
                 t.memmapDestinationPhys() + 8, t.memmapLength(), t.uartPhys());
         assertEquals(List.of(PlanRule.MEMMAP_COPY),
-                broken(new KexecPlan(p.image(), p.staging(), p.entryPhys(), wrong, p.segments())));
+                broken(new KexecPlan(p.target(), p.image(), p.staging(), p.entryPhys(), wrong, p.segments())));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jkboot.boot.FreeBsdArm64;
 import dev.jkboot.freebsd.Arm64;
 import dev.jkboot.freebsd.BootImage;
 import dev.jkboot.freebsd.TestImages;
@@ -18,7 +19,12 @@ import org.junit.jupiter.api.Test;
 class PlannerTest {
     static final long STAGING = 0x40200000L;
     static final long EFI_SRC = 0x7e000018L;
-    static final TargetMemory RAM = new TargetMemory(List.of(new Range(0x40000000L, 0x80000000L)), List.of());
+    static final TargetMemory RAM = new TargetMemory(List.of(new Range(0x40000000L, 0x80000000L)), List.of(new Range(0x40000000L, 0x80000000L)), List.of());
+
+    /** FreeBSD arm64 with {@link #fakeTrampoline()}. */
+    static Target target() {
+        return new FreeBsdArm64(fakeTrampoline());
+    }
 
     /** A trampoline shaped like the real one: 136 bytes, data block of six u64 from offset 48. */
     static Trampoline fakeTrampoline() {
@@ -33,7 +39,7 @@ class PlannerTest {
     @Test
     void aContiguousImageIsOneSegmentEndingWithTheTrampoline() throws Exception {
         BootImage img = TestImages.uefiImage(TestImages.kernel(0x3000, 0x5000), List.of(), EFI_SRC);
-        KexecPlan plan = Planner.plan(img, STAGING, RAM, fakeTrampoline(), 0);
+        KexecPlan plan = Planner.plan(img, STAGING, RAM, target(), TrampolineOptions.silent());
         assertEquals(1, plan.segments().size());
         KexecSegment s = plan.segments().get(0);
         assertEquals(STAGING, s.mem());
@@ -79,7 +85,7 @@ class PlannerTest {
 
 
     private static List<PlanRule> violations(BootImage img, long staging, TargetMemory mem) {
-        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(img, staging, mem, fakeTrampoline(), 0));
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(img, staging, mem, target(), TrampolineOptions.silent()));
         assertTrue(e.getMessage().startsWith("the boot plan breaks"), e.getMessage());
         return e.violations().stream().map(PlanException.Violation::rule).toList();
     }
@@ -93,16 +99,16 @@ class PlannerTest {
     @Test
     void segmentsOutsideRamAreRefused() throws Exception {
         BootImage img = TestImages.uefiImage(TestImages.kernel(0x1000, 0x1000), List.of(), EFI_SRC);
-        TargetMemory small = new TargetMemory(List.of(new Range(0x40000000L, 0x40202000L)), List.of());
+        TargetMemory small = new TargetMemory(List.of(new Range(0x40000000L, 0x40202000L)), List.of(new Range(0x40000000L, 0x40202000L)), List.of());
         assertEquals(List.of(PlanRule.INSIDE_RAM), violations(img, STAGING, small));
     }
 
     @Test
     void keepOutRangesAreRefused() throws Exception {
         BootImage img = TestImages.uefiImage(TestImages.kernel(0x1000, 0x1000), List.of(), EFI_SRC);
-        TargetMemory lpi = new TargetMemory(RAM.usableRam(),
+        TargetMemory lpi = new TargetMemory(RAM.systemRam(), RAM.usableRam(),
                 List.of(new TargetMemory.KeepOut(Range.ofSize(STAGING + 0x1000, 0x1000), "GIC LPI tables")));
-        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(img, STAGING, lpi, fakeTrampoline(), 0));
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(img, STAGING, lpi, target(), TrampolineOptions.silent()));
         assertEquals(PlanRule.KEEP_OUT, e.violations().get(0).rule());
         assertTrue(e.getMessage().contains("GIC LPI tables"), e.getMessage());
     }
@@ -126,7 +132,7 @@ class PlannerTest {
     @Test
     void imagesOverOneGibAreRefused() throws Exception {
         BootImage img = TestImages.uefiImage(TestImages.kernel(0x1000, Align.GIB), List.of(), 0x13e000018L);
-        TargetMemory big = new TargetMemory(List.of(new Range(0x40000000L, 0x140000000L)), List.of());
+        TargetMemory big = new TargetMemory(List.of(new Range(0x40000000L, 0x140000000L)), List.of(new Range(0x40000000L, 0x140000000L)), List.of());
         assertEquals(List.of(PlanRule.ONE_GIB), violations(img, STAGING, big));
     }
 

@@ -1,0 +1,77 @@
+package dev.jkboot.boot;
+
+import dev.jkboot.JkbootException;
+import dev.jkboot.exec.KexecException;
+import dev.jkboot.exec.KexecRunner;
+import dev.jkboot.freebsd.BootImage;
+import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.plan.Planner;
+import dev.jkboot.plan.Target;
+import dev.jkboot.plan.TrampolineOptions;
+
+/**
+ * The one boot sequence that {@code jkboot boot} and autoboot both run, after the host was
+ * discovered: load the files (stage 2), place and validate (stage 3), then, unless this is a dry
+ * run, {@code kexec_load} and the jump. Nothing irreversible happens before the plan is valid;
+ * the jump is made only after kexec_load succeeded. Rendering, timings and the kexec runner come
+ * from the caller, so every step runs against fakes on any machine.
+ */
+public final class BootSequence {
+    /** How far to go, in kexec-tools' terms. */
+    public enum Mode {
+        /** Plan only (kexec-tools has no such mode; jkboot prints the plan). */
+        DRY_RUN,
+        /** {@code kexec -l}: load, do not jump. */
+        LOAD_ONLY,
+        /** Load and jump. */
+        BOOT
+    }
+
+    /** What the caller supplies. */
+    public interface Hooks {
+        /** A phase just ended, for timings ("loading", "planning", "kexec_load"). */
+        void phase(String name);
+
+        /** The kexec runner for this target's architecture flag; asked for only once the plan is valid. */
+        KexecRunner runner(long kexecArchFlag) throws KexecException;
+
+        /** The plan for people, for kexec_load's error message. */
+        String render(KexecPlan plan);
+
+        /** After kexec_load succeeded, before the jump (e.g. print timings). */
+        void loaded(KexecPlan plan);
+    }
+
+    private final Target target;
+    private final Hooks hooks;
+
+    public BootSequence(Target target, Hooks hooks) {
+        this.target = target;
+        this.hooks = hooks;
+    }
+
+    /**
+     * Runs the boot up to {@code mode}.
+     *
+     * @return the validated plan (for {@link Mode#BOOT} only when the jump failed, which it reports by throwing)
+     */
+    public KexecPlan run(BootHost host, BootRequest request, TrampolineOptions trampoline, Mode mode)
+            throws JkbootException {
+        BootImage image = BootPlanning.load(host, request);
+        hooks.phase("loading");
+        KexecPlan plan = Planner.place(image, host.memory(), target, trampoline);
+        hooks.phase("planning");
+        if (mode == Mode.DRY_RUN) {
+            return plan;
+        }
+        KexecRunner runner = hooks.runner(target.kexecArchFlag());
+        hooks.phase("native shim");
+        runner.load(plan, () -> hooks.render(plan));
+        hooks.phase("kexec_load");
+        hooks.loaded(plan);
+        if (mode == Mode.BOOT) {
+            runner.jump();
+        }
+        return plan;
+    }
+}
