@@ -17,6 +17,8 @@ import java.util.List;
 public final class NativeKexec implements KexecSyscalls {
     /** KEXEC_ARCH_AARCH64 (include/uapi/linux/kexec.h: EM_AARCH64 << 16). */
     public static final long KEXEC_ARCH_AARCH64 = 183L << 16;
+    /** KEXEC_ARCH_X86_64 (EM_X86_64 << 16): what the host build of the shim reports, for its tests. */
+    public static final long KEXEC_ARCH_X86_64 = 62L << 16;
     /** sizeof(struct kexec_segment) on LP64: buf, bufsz, mem, memsz. */
     static final int SEGMENT_SIZE = 32;
 
@@ -42,20 +44,63 @@ public final class NativeKexec implements KexecSyscalls {
     private final Shim shim;
     private final long archFlag;
 
-    private NativeKexec(Shim shim, long archFlag) {
+    NativeKexec(Shim shim, long archFlag) {
         this.shim = shim;
         this.archFlag = archFlag;
     }
 
-    /** Loads the shim; {@code archFlag} is the image's architecture (KEXEC_ARCH_AARCH64 for FreeBSD arm64). */
+    /**
+     * Loads the shim; {@code archFlag} is the image's architecture (KEXEC_ARCH_AARCH64 for FreeBSD arm64).
+     * Refuses a shim whose {@code struct kexec_segment} is not the 32 bytes {@link #load(long, List)} lays out,
+     * or that was built for another architecture than {@code archFlag}: either would hand Linux a table it
+     * misreads, or a flag it refuses with a bare EINVAL.
+     */
     public static NativeKexec load(long archFlag) throws KexecException {
+        Shim shim;
+        long segmentSize;
+        long shimArch;
         try {
-            return new NativeKexec(Native.load("jkboot", Shim.class), archFlag);
+            shim = Native.load("jkboot", Shim.class);
+            segmentSize = shim.jk_kexec_segment_size();
+            shimArch = shim.jk_kexec_arch_flag();
         } catch (UnsatisfiedLinkError e) {
             throw new KexecException("cannot load jkboot's native shim libjkboot.so: " + e.getMessage(),
                     "run jkboot through its launcher (bin/jkboot), which sets jna.library.path to the installation's "
                             + "native directory; rebuild with scripts/build if the file is missing");
         }
+        checkAbi(segmentSize, shimArch, archFlag);
+        return new NativeKexec(shim, archFlag);
+    }
+
+    /**
+     * The handshake: the shim's idea of the segment layout and of its architecture must be jkboot's. The
+     * message names the shim's values and the expected ones, whichever of them disagrees.
+     */
+    static void checkAbi(long segmentSize, long shimArch, long archFlag) throws KexecException {
+        boolean sizeOk = segmentSize == SEGMENT_SIZE;
+        boolean archOk = shimArch == archFlag;
+        if (sizeOk && archOk) {
+            return;
+        }
+        String message = ("jkboot's native shim libjkboot.so does not fit this jkboot: its struct kexec_segment is %s "
+                + "bytes (jkboot lays out %d) and it was built for %s (this boot needs %s)")
+                .formatted(Long.toUnsignedString(segmentSize), SEGMENT_SIZE, archName(shimArch), archName(archFlag));
+        String fix = archOk
+                ? "rebuild the shim for this machine (scripts/build, or make -C native): jkboot needs the 64-bit "
+                        + "(LP64) Linux build of libjkboot.so"
+                : "the jkboot build is for another architecture: install the build made for this machine "
+                        + "(scripts/build puts the aarch64 shim in build/native/shim/aarch64/), or rebuild the shim "
+                        + "for this machine";
+        throw new KexecException(message, fix);
+    }
+
+    /** A KEXEC_ARCH_* value by its uapi name, with the number. */
+    static String archName(long flag) {
+        String name = flag == KEXEC_ARCH_AARCH64 ? "KEXEC_ARCH_AARCH64"
+                : flag == KEXEC_ARCH_X86_64 ? "KEXEC_ARCH_X86_64"
+                : flag == 0 ? "KEXEC_ARCH_DEFAULT"
+                : "kexec architecture";
+        return "%s (0x%x)".formatted(name, flag);
     }
 
     Shim shim() {
@@ -64,31 +109,50 @@ public final class NativeKexec implements KexecSyscalls {
 
     @Override
     public long load(long entryPhys, List<KexecSegment> segments) {
-        // The buffers must stay reachable until the call returns: hold them in this list.
-        List<Memory> buffers = new ArrayList<>(segments.size());
-        Memory table = new Memory((long) SEGMENT_SIZE * Math.max(1, segments.size()));
-        table.clear();
-        for (int i = 0; i < segments.size(); i++) {
-            KexecSegment s = segments.get(i);
-            Memory buf = null;
-            if (s.bufsz() > 0) {
-                buf = new Memory(s.bufsz());
-                buf.clear();
-                for (KexecSegment.Piece p : s.pieces()) {
-                    buf.getByteBuffer(p.pa() - s.mem(), p.data().remaining()).put(p.data().duplicate());
-                }
-                buffers.add(buf);
-            }
-            long base = (long) i * SEGMENT_SIZE;
-            table.setPointer(base, buf);
-            table.setLong(base + 8, s.bufsz());
-            table.setLong(base + 16, s.mem());
-            table.setLong(base + 24, s.memsz());
-        }
-        long rc = shim.jk_kexec_load(entryPhys, segments.size(), table, archFlag);
-        Reference.reachabilityFence(buffers);
-        Reference.reachabilityFence(table);
+        SegmentTable t = SegmentTable.of(segments);
+        long rc = shim.jk_kexec_load(entryPhys, segments.size(), t.table(), archFlag);
+        // The buffers must stay reachable until the call returns: Memory frees them when collected.
+        Reference.reachabilityFence(t);
         return rc;
+    }
+
+    /**
+     * The native {@code struct kexec_segment} array kexec_load reads (32 bytes per segment: buf, bufsz, mem,
+     * memsz) and the buffers its entries point to: each buffer holds its segment's pieces at
+     * {@code pa - mem}, zeros between them; a segment without bytes has a NULL buf. Keep it reachable until
+     * kexec_load has returned.
+     */
+    record SegmentTable(Memory table, List<Memory> buffers) {
+        static SegmentTable of(List<KexecSegment> segments) {
+            List<Memory> buffers = new ArrayList<>(segments.size());
+            Memory table = new Memory((long) SEGMENT_SIZE * Math.max(1, segments.size()));
+            table.clear();
+            for (int i = 0; i < segments.size(); i++) {
+                KexecSegment s = segments.get(i);
+                Memory buf = null;
+                if (s.bufsz() > 0) {
+                    buf = new Memory(s.bufsz());
+                    buf.clear();
+                    for (KexecSegment.Piece p : s.pieces()) {
+                        long offset = p.pa() - s.mem();
+                        int length = p.data().remaining();
+                        if (offset < 0 || offset + length > s.bufsz()) {
+                            throw new IllegalArgumentException(
+                                    "piece %s (0x%x, %d bytes) lies outside the %d bytes of segment 0x%x"
+                                            .formatted(p.what(), p.pa(), length, s.bufsz(), s.mem()));
+                        }
+                        buf.getByteBuffer(offset, length).put(p.data().duplicate());
+                    }
+                    buffers.add(buf);
+                }
+                long base = (long) i * SEGMENT_SIZE;
+                table.setPointer(base, buf);
+                table.setLong(base + 8, s.bufsz());
+                table.setLong(base + 16, s.mem());
+                table.setLong(base + 24, s.memsz());
+            }
+            return new SegmentTable(table, List.copyOf(buffers));
+        }
     }
 
     @Override
