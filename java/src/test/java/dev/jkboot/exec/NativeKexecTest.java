@@ -1,32 +1,61 @@
 package dev.jkboot.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jkboot.RequiredTool;
+import dev.jkboot.plan.KexecSegment;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The host build of the shim: layout and flags as its C compiler sees them, and -errno returns. */
+/**
+ * The host (x86-64) build of the shim, for real: the load-time handshake, and the system calls it makes,
+ * answered with exact errnos. Each call runs on a thread of its own ({@link ThreadSyscalls}) that first gives
+ * up CAP_SYS_BOOT, so nothing here can unload, load or reboot anything even as root; where Linux's answer
+ * would depend on the machine, a seccomp filter on that thread answers instead and checks the arguments.
+ */
 class NativeKexecTest {
+    private static final long ENTRY = 0x4020_0000L;
     private static NativeKexec kexec;
 
     @BeforeAll
     static void loadHostShim() throws Exception {
-        assumeTrue("amd64".equals(System.getProperty("os.arch")), "host shim tests run on x86-64 hosts");
-        System.setProperty("jna.library.path", System.getProperty("jkboot.native.dir") + "/shim/x86_64");
-        kexec = NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64);
+        RequiredTool.require("amd64".equals(System.getProperty("os.arch")),
+                "the host shim tests know x86-64's system call numbers only; this JVM is " + System.getProperty("os.arch"));
+        Path dir = Path.of(System.getProperty("jkboot.native.dir", "build/native"), "shim", "x86_64");
+        RequiredTool.require(Files.isRegularFile(dir.resolve("libjkboot.so")),
+                dir.resolve("libjkboot.so") + " is missing (scripts/build builds it)");
+        System.setProperty("jna.library.path", dir.toString());
+        kexec = NativeKexec.load(NativeKexec.KEXEC_ARCH_X86_64);
+    }
+
+    private static List<KexecSegment> twoSegments() {
+        return List.of(
+                new KexecSegment(ENTRY, 0x1000, 0x1000,
+                        List.of(new KexecSegment.Piece("trampoline", ENTRY, ByteBuffer.wrap(new byte[64]), 64))),
+                new KexecSegment(ENTRY + 0x10000, 0x2000, 0, List.of()));
     }
 
     @Test
-    void segmentStructIs32BytesAsJavaLaysItOut() {
+    void theHandshakeAcceptsTheShimForItsOwnArchitecture() {
         assertEquals(NativeKexec.SEGMENT_SIZE, kexec.shim().jk_kexec_segment_size());
+        assertEquals(NativeKexec.KEXEC_ARCH_X86_64, kexec.shim().jk_kexec_arch_flag());
     }
 
     @Test
-    void hostArchFlagIsX8664() {
-        assertEquals(62L << 16, kexec.shim().jk_kexec_arch_flag());
+    void theHandshakeRefusesAShimBuiltForAnotherArchitecture() {
+        // What a jkboot whose build carries the x86-64 shim would do on its way to boot FreeBSD arm64.
+        KexecException e = assertThrows(KexecException.class, () -> NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64));
+        assertEquals("jkboot's native shim libjkboot.so does not fit this jkboot: its struct kexec_segment is 32 bytes "
+                + "(jkboot lays out 32) and it was built for KEXEC_ARCH_X86_64 (0x3e0000) (this boot needs "
+                + "KEXEC_ARCH_AARCH64 (0xb70000))", e.getMessage());
+        assertTrue(e.fix().startsWith("the jkboot build is for another architecture"), e.fix());
+        assertEquals(0, e.errno());
     }
 
     @Test
@@ -37,10 +66,47 @@ class NativeKexecTest {
     }
 
     @Test
-    void kernelRefusalsComeBackAsNegativeErrno() {
-        // An aarch64 image on an x86-64 kernel: refused (EPERM without CAP_SYS_BOOT, else EINVAL for the
-        // architecture) before anything is loaded, so this is safe to run as root.
-        long rc = kexec.load(0x40000000L, List.of());
-        assertTrue(rc == -Errno.EINVAL || rc == -Errno.EPERM || rc == -Errno.ENOSYS, "rc " + rc);
+    void kexecLoadPassesEntrySegmentCountAndFlagsAndReturnsMinusErrno() throws Exception {
+        // The filter answers errno 1000 + nr_segments only if entry and flags are exactly what was asked.
+        ThreadSyscalls.Filter filter = new ThreadSyscalls.Filter(ENTRY, NativeKexec.KEXEC_ARCH_X86_64);
+        assertEquals(-1002, ThreadSyscalls.run(filter, () -> kexec.load(ENTRY, twoSegments())));
+        assertEquals(-1000, ThreadSyscalls.run(filter, () -> kexec.load(ENTRY, List.of())));
+        assertEquals(-ThreadSyscalls.WRONG_ENTRY, ThreadSyscalls.run(filter, () -> kexec.load(ENTRY + 0x1000, List.of())));
+        // The same shim asked for another architecture passes that flag through: the filter sees it.
+        NativeKexec aarch64 = new NativeKexec(kexec.shim(), NativeKexec.KEXEC_ARCH_AARCH64);
+        assertEquals(-ThreadSyscalls.WRONG_FLAGS, ThreadSyscalls.run(filter, () -> aarch64.load(ENTRY, twoSegments())));
+    }
+
+    @Test
+    void unloadIsKexecLoadWithNoSegmentsAndNoEntry() throws Exception {
+        assertEquals(-1000, ThreadSyscalls.run(new ThreadSyscalls.Filter(0, NativeKexec.KEXEC_ARCH_X86_64), kexec::unload));
+        assertEquals(-ThreadSyscalls.WRONG_ENTRY,
+                ThreadSyscalls.run(new ThreadSyscalls.Filter(ENTRY, NativeKexec.KEXEC_ARCH_X86_64), kexec::unload));
+    }
+
+    @Test
+    void rebootPassesLinuxsMagicsAndTheKexecCommand() throws Exception {
+        assertEquals(-ThreadSyscalls.REBOOT_KEXEC,
+                ThreadSyscalls.run(new ThreadSyscalls.Filter(ENTRY, NativeKexec.KEXEC_ARCH_X86_64), kexec::rebootIntoLoaded));
+    }
+
+    /**
+     * Linux itself, without CAP_SYS_BOOT. kexec_load(2) is either not built in (CONFIG_KEXEC unset: the system
+     * call is sys_ni_syscall and says ENOSYS before anything is checked; this is the case in jkboot's
+     * development container, whose kernel has no kexec) or it refuses a caller without CAP_SYS_BOOT with EPERM
+     * first thing (kexec_load_check, before lockdown, IMA, flags and architecture are looked at).
+     */
+    @Test
+    void withoutCapSysBootLinuxAnswersKexecLoadExactlyAsItsBuildSays() throws Exception {
+        KernelKexec facts = KernelKexec.read();
+        assertEquals(-facts.unprivilegedLoadErrno(), ThreadSyscalls.runUnprivileged(() -> kexec.load(ENTRY, List.of())),
+                facts.toString());
+        assertEquals(-facts.unprivilegedLoadErrno(), ThreadSyscalls.runUnprivileged(kexec::unload), facts.toString());
+    }
+
+    /** reboot(2) checks CAP_SYS_BOOT before anything else, whether or not the kernel has kexec: EPERM, always. */
+    @Test
+    void withoutCapSysBootLinuxRefusesTheKexecRebootWithEperm() throws Exception {
+        assertEquals(-Errno.EPERM, ThreadSyscalls.runUnprivileged(kexec::rebootIntoLoaded));
     }
 }

@@ -1,0 +1,69 @@
+package dev.jkboot;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What a test needs from the machine that scripts/setup and scripts/build provide (host tools such as dtc,
+ * sgdisk and makefs, the Debian arm64 tree, the host build of the shim). Missing, it skips the test with the
+ * reason on a developer's machine, and fails it where every prerequisite must be there: when the system
+ * property {@code jkboot.requireTools} is {@code true} (scripts/test sets it) or {@code CI=true} (in the
+ * environment or as a system property). A skipped test proves nothing, and CI would only have counted it.
+ */
+public final class RequiredTool {
+    public static final String PROPERTY = "jkboot.requireTools";
+
+    /** The Debian package of each program the tests run, for the message. */
+    private static final Map<String, String> PACKAGES = Map.of(
+            "dtc", "device-tree-compiler",
+            "sgdisk", "gdisk",
+            "makefs", "makefs",
+            "script", "bsdutils",
+            "stty", "coreutils");
+
+    private RequiredTool() {}
+
+    /** Whether a missing prerequisite fails the test instead of skipping it. */
+    public static boolean strict() {
+        return Boolean.parseBoolean(System.getProperty(PROPERTY))
+                || "true".equalsIgnoreCase(System.getProperty("CI"))
+                || "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** A program on PATH (or in /usr/sbin, /sbin, where Debian puts sgdisk and makefs), if installed. */
+    public static Optional<Path> find(String program) {
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The program's path; skips the test (fails it when {@link #strict()}) when it is not installed. */
+    public static Path require(String program) {
+        Optional<Path> found = find(program);
+        require(found.isPresent(), program + " is not installed (Debian package "
+                + PACKAGES.getOrDefault(program, program) + "; scripts/setup installs it)");
+        return found.orElseThrow();
+    }
+
+    /** Skips the test (fails it when {@link #strict()}) unless {@code present}; {@code missing} says what and how to get it. */
+    public static void require(boolean present, String missing) {
+        if (present) {
+            return;
+        }
+        if (strict()) {
+            fail(missing + " [a missing prerequisite fails this run (CI=true or -D" + PROPERTY
+                    + "=true): a skipped test would prove nothing]");
+        }
+        Assumptions.abort(missing + "; skipped (CI and scripts/test fail instead)");
+    }
+}
