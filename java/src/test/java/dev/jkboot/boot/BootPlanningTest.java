@@ -101,7 +101,8 @@ class BootPlanningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"direct-1g", "direct-2g", "uefi-1g", "uefi-2g", "uefi-dt-2g", "uefi-el2-gic3-2g"})
+    @ValueSource(strings = {"direct-1g", "direct-2g", "uefi-1g", "uefi-2g", "uefi-dt-2g", "uefi-el2-gic3-2g",
+            "direct-2g-memreserve", "uefi-2g-crashkernel"})
     void everyCapturedHostGetsAPlanInsideItsUsableRam(String hostName) throws Exception {
         BootHost host = host(hostName);
         KexecPlan plan = plan(hostName);
@@ -116,6 +117,31 @@ class BootPlanningTest {
         boolean realTree = !hostName.startsWith("uefi-") || hostName.equals("uefi-dt-2g");
         assertEquals(realTree, plan.image().dtbVa().isPresent(), "a DTB only where it describes hardware");
         assertEquals(0x9000000L, plan.trampoline().uartPhys(), "QEMU virt's PL011 from stdout-path or SPCR");
+    }
+
+    /**
+     * Captured from a VM whose device tree reserves [0x40000000, 0x42000000) with /memreserve/. Linux
+     * lists only part of it as reserved (its own image stays "Kernel code", which kexec may
+     * overwrite), so usable RAM alone would stage at 0x40400000, inside the reservation.
+     */
+    @Test
+    void aFirstHoleBlockedByAMemoryReservationPlacesTheImageInTheNextHole() throws Exception {
+        Range reserved = new Range(0x4000_0000L, 0x4200_0000L);
+        BootHost host = host("direct-2g-memreserve");
+        assertTrue(host.memory().usableRam().stream().anyMatch(r -> r.contains(0x4040_0000L)),
+                "Linux calls part of the reservation usable");
+        KexecPlan plan = plan("direct-2g-memreserve");
+        assertEquals(0x4200_0000L, plan.staging());
+        plan.segments().forEach(s -> assertFalse(reserved.overlaps(new Range(s.mem(), s.end())), s.toString()));
+        assertEquals(0x4000_0000L, plan("direct-2g").staging(), "without the reservation: the first hole");
+    }
+
+    /** Captured from a UEFI VM booted with crashkernel=256M@0x40000000: a reserved child opens the first hole. */
+    @Test
+    void aFirstHoleBlockedByAReservedChildPlacesTheImageAfterIt() throws Exception {
+        KexecPlan plan = plan("uefi-2g-crashkernel");
+        assertEquals(0x5000_0000L, plan.staging());
+        assertEquals(0x4000_0000L, plan("uefi-2g").staging(), "without the crash kernel: the first hole");
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /** The host trees captured from QEMU VMs under test resources {@code host/<name>}. */
 final class Fixtures {
     static final String[] ALL =
-            {"direct-1g", "direct-2g", "uefi-1g", "uefi-2g", "uefi-dt-2g", "uefi-el2-gic3-2g"};
+            {"direct-1g", "direct-2g", "uefi-1g", "uefi-2g", "uefi-dt-2g", "uefi-el2-gic3-2g", "direct-2g-memreserve",
+                "uefi-2g-crashkernel"};
 
     private Fixtures() {}
 

@@ -36,6 +36,8 @@ class HostDescriptionTest {
             uefi-2g          | 2 | UEFI_ACPI | true  | true
             uefi-dt-2g       | 2 | UEFI_DT   | true  | false
             uefi-el2-gic3-2g | 2 | UEFI_ACPI | true  | true
+            direct-2g-memreserve | 2 | DT_ONLY | false | false
+            uefi-2g-crashkernel  | 2 | UEFI_ACPI | true | true
             """)
     void describesEveryCapturedHost(String name, long gib, FirmwareKind kind, boolean uefi, boolean acpi)
             throws JkbootException {

@@ -2,6 +2,7 @@ package dev.jkboot.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jkboot.freebsd.BootImage;
 import dev.jkboot.freebsd.TestImages;
@@ -66,5 +67,31 @@ class PlanValidatorTest {
                 t.memmapDestinationPhys() + 8, t.memmapLength(), t.uartPhys());
         assertEquals(List.of(PlanRule.MEMMAP_COPY),
                 broken(new KexecPlan(p.target(), p.image(), p.staging(), p.entryPhys(), wrong, p.segments())));
+    }
+
+    private static KexecPlan withUart(KexecPlan p, long uart) {
+        TrampolineData t = p.trampoline();
+        return new KexecPlan(p.target(), p.image(), p.staging(), p.entryPhys(), new TrampolineData(t.kernelEntryPhys(),
+                t.modulepVirt(), t.memmapSourcePhys(), t.memmapDestinationPhys(), t.memmapLength(), uart),
+                p.segments());
+    }
+
+    @Test
+    void aUartInsideRamIsRefusedAndOneOutsideIsAccepted() throws Exception {
+        KexecPlan p = valid();
+        assertEquals(List.of(PlanRule.UART), broken(withUart(p, 0x7000_0000L)), "RAM, clear of the image");
+        assertEquals(List.of(PlanRule.UART), broken(withUart(p, 0x3fff_f800L)), "its register page reaches into RAM");
+        PlanValidator.check(withUart(p, 0x3fff_f000L), PlannerTest.RAM); // the page ends exactly where RAM starts
+        PlanValidator.check(withUart(p, 0x0900_0000L), PlannerTest.RAM);
+        PlanValidator.check(withUart(p, 0), PlannerTest.RAM);
+    }
+
+    @Test
+    void aUartInsideTheImageIsNamedAsSuch() throws Exception {
+        KexecPlan p = valid();
+        PlanException e = assertThrows(PlanException.class,
+                () -> PlanValidator.check(withUart(p, p.entryPhys()), PlannerTest.RAM));
+        assertTrue(e.getMessage().contains("lies inside the image"), e.getMessage());
+        assertTrue(e.getMessage().contains("lies inside RAM"), e.getMessage());
     }
 }

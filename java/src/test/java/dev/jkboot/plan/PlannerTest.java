@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class PlannerTest {
     static final long STAGING = 0x40200000L;
     static final long EFI_SRC = 0x7e000018L;
-    static final TargetMemory RAM = new TargetMemory(List.of(new Range(0x40000000L, 0x80000000L)), List.of(new Range(0x40000000L, 0x80000000L)), List.of());
+    static final Range RAM_RANGE = new Range(0x40000000L, 0x80000000L);
+    static final TargetMemory RAM = new TargetMemory(List.of(RAM_RANGE), List.of(RAM_RANGE), List.of());
 
     /** FreeBSD arm64 with {@link #fakeTrampoline()}. */
     static Target target() {
