@@ -1,6 +1,5 @@
 package dev.jkboot.disk;
 
-import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 
 /** A disk could not be found, opened, read, or its partition table makes no sense. */
@@ -8,15 +7,10 @@ public final class DiskException extends JkbootException {
     private static final long serialVersionUID = 1L;
 
     public DiskException(String message, String fix) {
-        super(message, fix);
+        super(Stage.INPUT, message, fix);
     }
 
     public DiskException(String message, String fix, Throwable cause) {
-        super(message, fix, cause);
-    }
-
-    @Override
-    public int exitStatus() {
-        return ExitStatus.INPUT;
+        super(Stage.INPUT, message, fix, cause);
     }
 }

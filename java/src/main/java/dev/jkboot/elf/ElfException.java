@@ -1,6 +1,5 @@
 package dev.jkboot.elf;
 
-import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 
 /** A kernel or module file that is not a well-formed little-endian 64-bit ELF file. */
@@ -8,15 +7,10 @@ public final class ElfException extends JkbootException {
     private static final long serialVersionUID = 1L;
 
     public ElfException(String message, String fix) {
-        super(message, fix);
+        super(Stage.INPUT, message, fix);
     }
 
     public ElfException(String message, String fix, Throwable cause) {
-        super(message, fix, cause);
-    }
-
-    @Override
-    public int exitStatus() {
-        return ExitStatus.INPUT;
+        super(Stage.INPUT, message, fix, cause);
     }
 }

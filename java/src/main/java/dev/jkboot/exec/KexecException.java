@@ -1,6 +1,5 @@
 package dev.jkboot.exec;
 
-import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 
 /** The running Linux refused, or cannot do, what jkboot asked of kexec. Nothing was rebooted. */
@@ -14,17 +13,12 @@ public final class KexecException extends JkbootException {
     }
 
     public KexecException(String message, String fix, int errno) {
-        super(message, fix);
+        super(Stage.KEXEC, message, fix);
         this.errno = errno;
     }
 
     /** The errno Linux returned, or 0 when the refusal came from jkboot's own preflight. */
     public int errno() {
         return errno;
-    }
-
-    @Override
-    public int exitStatus() {
-        return ExitStatus.KEXEC;
     }
 }

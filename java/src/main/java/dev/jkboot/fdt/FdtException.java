@@ -1,6 +1,5 @@
 package dev.jkboot.fdt;
 
-import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 
 /** A device tree that is malformed, or that lacks or misstates something jkboot reads from it. */
@@ -12,7 +11,7 @@ public final class FdtException extends JkbootException {
             "the device tree does not have the shape its binding requires; pass a corrected one with --dtb";
 
     public FdtException(String message, String fix) {
-        super(message, fix);
+        super(Stage.INPUT, message, fix);
     }
 
     /** The same error, located at a node: "/chosen: property bootargs is not NUL-terminated…". */
@@ -20,10 +19,5 @@ public final class FdtException extends JkbootException {
         FdtException located = new FdtException(nodePath + ": " + getMessage(), fix());
         located.setStackTrace(getStackTrace());
         return located;
-    }
-
-    @Override
-    public int exitStatus() {
-        return ExitStatus.INPUT;
     }
 }

@@ -1,6 +1,5 @@
 package dev.jkboot.freebsd;
 
-import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 
 /** What to boot cannot be built: a bad kernel, module, environment or memory description. */
@@ -8,15 +7,10 @@ public final class BootSpecException extends JkbootException {
     private static final long serialVersionUID = 1L;
 
     public BootSpecException(String message, String fix) {
-        super(message, fix);
+        super(Stage.INPUT, message, fix);
     }
 
     public BootSpecException(String message, String fix, Throwable cause) {
-        super(message, fix, cause);
-    }
-
-    @Override
-    public int exitStatus() {
-        return ExitStatus.INPUT;
+        super(Stage.INPUT, message, fix, cause);
     }
 }

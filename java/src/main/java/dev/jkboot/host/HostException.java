@@ -1,6 +1,5 @@
 package dev.jkboot.host;
 
-import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 
 /**
@@ -20,7 +19,7 @@ public final class HostException extends JkbootException {
     }
 
     public HostException(String path, String reason, String fix, Throwable cause) {
-        super(path.isEmpty() ? reason : path + ": " + reason, fix, cause);
+        super(Stage.HOST, path.isEmpty() ? reason : path + ": " + reason, fix, cause);
         this.path = path;
         this.reason = reason;
     }
@@ -38,10 +37,5 @@ public final class HostException extends JkbootException {
     /** What is wrong, without the path. */
     public String reason() {
         return reason;
-    }
-
-    @Override
-    public int exitStatus() {
-        return ExitStatus.HOST;
     }
 }

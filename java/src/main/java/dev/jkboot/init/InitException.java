@@ -1,6 +1,5 @@
 package dev.jkboot.init;
 
-import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 
 /** As PID 1, jkboot could not set up something it cannot run without (/proc, /sys, /dev). */
@@ -8,11 +7,6 @@ public final class InitException extends JkbootException {
     private static final long serialVersionUID = 1L;
 
     public InitException(String message, String fix) {
-        super(message, fix);
-    }
-
-    @Override
-    public int exitStatus() {
-        return ExitStatus.HOST;
+        super(Stage.HOST, message, fix);
     }
 }

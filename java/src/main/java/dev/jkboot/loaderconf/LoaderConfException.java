@@ -1,6 +1,5 @@
 package dev.jkboot.loaderconf;
 
-import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 
 /**
@@ -11,15 +10,10 @@ public final class LoaderConfException extends JkbootException {
     private static final long serialVersionUID = 1L;
 
     public LoaderConfException(String message, String fix) {
-        super(message, fix);
+        super(Stage.INPUT, message, fix);
     }
 
     public LoaderConfException(String message, String fix, Throwable cause) {
-        super(message, fix, cause);
-    }
-
-    @Override
-    public int exitStatus() {
-        return ExitStatus.INPUT;
+        super(Stage.INPUT, message, fix, cause);
     }
 }

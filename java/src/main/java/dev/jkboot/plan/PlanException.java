@@ -1,6 +1,5 @@
 package dev.jkboot.plan;
 
-import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 import java.util.List;
 
@@ -23,7 +22,7 @@ public final class PlanException extends JkbootException {
     }
 
     PlanException(String message, String fix, List<Violation> violations) {
-        super(message, fix);
+        super(Stage.PLAN, message, fix);
         this.violations = List.copyOf(violations);
     }
 
@@ -38,10 +37,5 @@ public final class PlanException extends JkbootException {
 
     public List<Violation> violations() {
         return violations;
-    }
-
-    @Override
-    public int exitStatus() {
-        return ExitStatus.PLAN;
     }
 }

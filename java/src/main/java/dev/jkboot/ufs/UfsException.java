@@ -1,6 +1,5 @@
 package dev.jkboot.ufs;
 
-import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 
 /** A UFS file system is missing, unsupported or damaged, or a file on it cannot be read. */
@@ -8,15 +7,10 @@ public final class UfsException extends JkbootException {
     private static final long serialVersionUID = 1L;
 
     public UfsException(String message, String fix) {
-        super(message, fix);
+        super(Stage.INPUT, message, fix);
     }
 
     public UfsException(String message, String fix, Throwable cause) {
-        super(message, fix, cause);
-    }
-
-    @Override
-    public int exitStatus() {
-        return ExitStatus.INPUT;
+        super(Stage.INPUT, message, fix, cause);
     }
 }
