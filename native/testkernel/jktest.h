@@ -205,6 +205,9 @@ void check_dtb(struct boot *b, struct fdt_memory *out);
 void check_memory(struct boot *b, const struct fdt_memory *fdt);
 void check_efi_systab(struct boot *b);
 
+/* ---- mapcopy.c ---- */
+void check_efi_map_copy(struct boot *b);
+
 /* ---- expect.c ---- */
 void check_expectations(struct boot *b, const struct fdt_memory *fdt);
 

@@ -2,8 +2,8 @@
  * The test kernel's checks in the order the real kernel depends on things:
  * entry state (locore), the early window, the metadata (subr_module.c), the
  * environment, its own ELF records and symbols, the DTB, the layout up to
- * kernend, physical memory, the UEFI system table, and a harness's
- * expectations. Then one verdict line and PSCI SYSTEM_OFF.
+ * kernend, physical memory (and the trampoline's copy of the UEFI map), the
+ * UEFI system table, and a harness's expectations. Then one verdict line and PSCI SYSTEM_OFF.
  */
 #include "jktest.h"
 
@@ -221,6 +221,7 @@ void jk_main(const struct entry_state *in)
 			check_dtb(b, &fdt);
 			check_layout(b);
 			check_memory(b, &fdt);
+			check_efi_map_copy(b);
 			check_efi_systab(b);
 			check_expectations(b, &fdt);
 			selftest_fault(b);

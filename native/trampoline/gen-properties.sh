@@ -1,9 +1,11 @@
 #!/bin/sh
 # Writes trampoline-aarch64.properties from the assembled trampoline: its size,
-# the offset of every data field and the sentinel each field holds. Everything
-# comes from the linked ELF's symbols (tramp_data_<f>, tramp_sentinel_<f>,
-# tramp_start, tramp_end) and is cross-checked against the flat binary, so a
-# field added to trampoline.S appears here without anyone touching this file.
+# the offset of every data field and the sentinel each field holds, and the
+# offset and shape of every table. Everything comes from the linked ELF's
+# symbols (tramp_data_<f>, tramp_sentinel_<f>, tramp_table_<t>,
+# tramp_table_<t>__<key>, tramp_start, tramp_end) and is cross-checked against
+# the flat binary, so a field or table added to trampoline.S appears here
+# without anyone touching this file.
 # Usage: gen-properties.sh NM ELF BIN > PROPERTIES
 set -eu
 nm_tool=$1 elf=$2 bin=$3
@@ -48,3 +50,35 @@ for f in $fields; do
 sentinel.$f=0x$sentinel"
 done
 echo "$sentinels" | sed '/^$/d'
+
+# Tables: tramp_table_<t> (no underscore in <t>) is the offset of a zero-filled array of
+# tramp_table_<t>__capacity entries of tramp_table_<t>__entry_size bytes; every other
+# tramp_table_<t>__<key> (e.g. entry_pa, the offset of a u64 inside an entry) is passed on.
+tables=$(echo "$symbols" | awk '$1 ~ /^tramp_table_[a-z0-9]+$/ { print substr($1, 13) }' | sort)
+for t in $tables; do
+	offset=$(hex_to_dec "$(value_of "tramp_table_$t")")
+	capacity=$(value_of "tramp_table_${t}__capacity")
+	entry_size=$(value_of "tramp_table_${t}__entry_size")
+	[ -n "$capacity" ] && [ -n "$entry_size" ] || die "table $t needs tramp_table_${t}__capacity and __entry_size"
+	capacity=$(hex_to_dec "$capacity") entry_size=$(hex_to_dec "$entry_size")
+	bytes=$((capacity * entry_size))
+	[ $((offset % 8)) -eq 0 ] && [ $((entry_size % 8)) -eq 0 ] || die "table $t at $offset (entries of $entry_size bytes) is not 8-aligned"
+	[ $((offset + bytes)) -le "$size" ] || die "table $t at $offset ($bytes bytes) runs past the blob"
+	for f in $fields; do
+		foff=$(hex_to_dec "$(value_of "tramp_data_$f")")
+		[ $((foff + 8)) -le "$offset" ] || [ "$foff" -ge $((offset + bytes)) ] || die "field $f at $foff lies inside table $t"
+	done
+	nonzero=$(od -A n -v -t x1 -j "$offset" -N "$bytes" "$bin" | tr -d ' \n' | tr -d 0)
+	[ -z "$nonzero" ] || die "table $t at $offset is not zero-filled in the blob"
+	echo "table.$t=$offset"
+	echo "$symbols" | awk -v p="tramp_table_${t}__" 'index($1, p) == 1 { print substr($1, length(p) + 1), $3 }' | sort |
+	    while read -r key value; do
+		value=$(hex_to_dec "$value")
+		case $key in
+		entry_size|capacity) ;;
+		entry_*) [ $((value % 8)) -eq 0 ] && [ $((value + 8)) -le "$entry_size" ] ||
+			die "table $t: $key = $value is not an 8-aligned u64 inside a $entry_size-byte entry" ;;
+		esac
+		echo "table.$t.$key=$value"
+	done
+done

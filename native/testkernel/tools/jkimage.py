@@ -63,6 +63,8 @@ class Options:
     howto: int = 0x800                  # RB_VERBOSE
     dtb: str = "auto"                   # auto | full | skeleton | nomemory | none
     efi_copy: str = "none"              # none | aligned | unaligned: the trampoline copies the map
+    integrity: bool = False             # the trampoline checks the CRC-32 of the image and firmware blob
+    corrupt_at: int = 0                 # the trampoline's test hook flips the byte at load PA + this (0: none)
     efi_identity: bool = False          # runtime VirtualStart == PhysicalStart
     acpi_order: bool = True             # kern.cfg.order=acpi when passing a skeleton DTB
     # deliberate breakage
@@ -76,6 +78,9 @@ class Options:
     image_in_reserved: bool = False     # the EFI map calls the image's memory Reserved (type 0)
     dtb_far: bool = False               # the DTB 8 MiB past modulep, beyond locore's window
     raw_size_overstated: bool = False   # the raw file's SIZE runs into the environment
+    # efi_copy = "misdirected" | "short": the record holds a stale map (its last descriptor differs
+    # from the firmware's) and the trampoline copies the real one elsewhere, or all but its last
+    # descriptor
 
 
 class Elf:
@@ -204,7 +209,8 @@ def compile_dtb(source):
 class Firmware:
     """Fake UEFI tables at FW_BASE, as Linux leaves them after SetVirtualAddressMap."""
 
-    SYSTAB, CFGTBL, MEMRESERVE, MEMRESERVE2, RSDP, MAPCOPY = 0x0, 0x100, 0x1000, 0x2000, 0x10000, 0x30000
+    SYSTAB, CFGTBL, MEMRESERVE, MEMRESERVE2, RSDP, MAPCOPY, SCRATCH = (
+        0x0, 0x100, 0x1000, 0x2000, 0x10000, 0x30000, 0x38000)
 
     def __init__(self, o, image_range):
         self.blob = bytearray(0x40000)
@@ -414,12 +420,38 @@ def build(o):
         descs = fw.descriptors()
         fw.blob[src - FW_BASE:src - FW_BASE + len(descs)] = descs
         emap = meta.index(struct.pack("<II", MD_EFI_MAP, 32 + len(descs)))
+        dst = to_pa(modulep + emap + 8 + 32)
+        length = len(descs)
+        if o.efi_copy in ("misdirected", "short"):
+            stale = bytearray(descs)
+            struct.pack_into("<Q", stale, len(descs) - DESC_SIZE + 24, 2)   # the UART descriptor: 2 pages, not 1
+            img.put(modulep + emap + 8 + 32, bytes(stale))
+            if o.efi_copy == "misdirected":
+                dst = fw.pa(Firmware.SCRATCH)
+            else:
+                length -= DESC_SIZE
         field("memmap_src", src)
-        field("memmap_dst", to_pa(modulep + emap + 8 + 32))
-        field("memmap_len", len(descs))
+        field("memmap_dst", dst)
+        field("memmap_len", length)
     else:
         for name in ("memmap_src", "memmap_dst", "memmap_len"):
             field(name, 0)
+    field("corrupt_pa", o.load_pa + o.corrupt_at if o.corrupt_at else 0)
+    ranges = []
+    if o.integrity:
+        size = kernend - KERNBASE
+        ranges.append((o.load_pa, bytes(img.mem[:size]) + bytes(max(0, size - len(img.mem)))))
+        if fw is not None:
+            ranges.append((FW_BASE, bytes(fw.blob)))
+    field("integrity_count", len(ranges))
+    table, entry = int(props["table.integrity"]), int(props["table.integrity.entry_size"])
+    if len(ranges) > int(props["table.integrity.capacity"]):
+        raise ValueError("more integrity ranges than the trampoline holds")
+    for i, (pa, data) in enumerate(ranges):
+        at = table + i * entry
+        struct.pack_into("<Q", tramp, at + int(props["table.integrity.entry_pa"]), pa)
+        struct.pack_into("<Q", tramp, at + int(props["table.integrity.entry_len"]), len(data))
+        struct.pack_into("<Q", tramp, at + int(props["table.integrity.entry_crc"]), zlib.crc32(data))
     if int(props["size"]) != len(tramp):
         raise ValueError("trampoline size differs from its properties")
     img.put(kernend, bytes(tramp))

@@ -21,6 +21,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from jkimage import Options, build, qemu_command  # noqa: E402
 
 BANNER = "jkboot: trampoline -> kernel"
+INTEGRITY_PASSED = re.compile(r"^jkboot: integrity check passed \((\d+) ranges, (\d+) bytes\)$")
+INTEGRITY_FAILED = re.compile(r"^jkboot: integrity check failed: range (\d+) at 0x[0-9a-f]+ \(\+0x[0-9a-f]+\) "
+                              r"changed after kexec_load \(CRC-32 0x[0-9a-f]+, expected 0x[0-9a-f]+\); halting$")
+HALT = "halt"           # expected: the trampoline refuses to enter the kernel and halts
+HALT_WAIT = 8           # seconds a halting scenario runs before it is judged
 HELLO = re.compile(r"^jktest: hello from the FreeBSD-shaped test kernel \(EL(\d), load PA 0x[0-9a-f]+\)$")
 RESULT = re.compile(r"^jktest: (PASS|FAIL) ([^:]+):")
 VERDICT = re.compile(r"^jktest: VERDICT (?:PASS \((\d+) checks\)|FAIL \((\d+) of (\d+) checks failed\))$")
@@ -50,6 +55,10 @@ SCENARIOS = [
     ("dtb-beyond-early-window", {"dtb_far": True, "dtb": "full"}, {"dtb.header"}),
     ("file-overlaps-environment", {"raw_size_overstated": True, "expect": False}, {"meta.layout"}),
     ("fault-is-reported-not-hung", {"env": {"jktest.selftest.fault": "0x1000000000000"}}, {"exception"}),
+    ("integrity-check-passes-then-map-copy", {"integrity": True, "efi_copy": "aligned", "el2": True}, set()),
+    ("integrity-check-halts-on-flipped-byte", {"integrity": True, "corrupt_at": 0x800}, HALT),
+    ("map-copy-misdirected", {"efi_copy": "misdirected"}, {"memory.efi-map-copy"}),
+    ("map-copy-one-descriptor-short", {"efi_copy": "short"}, {"memory.efi-map-copy"}),
 ]
 
 
@@ -60,7 +69,8 @@ def run(name, overrides, expected_fails, build_dir, show):
         cmd = qemu_command(boot, work)
         start = time.monotonic()
         try:
-            p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
+            p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
+                               timeout=HALT_WAIT if expected_fails == HALT else TIMEOUT)
             out, powered_off = p.stdout.decode(errors="replace"), p.returncode == 0
         except subprocess.TimeoutExpired as e:
             out, powered_off = (e.stdout or b"").decode(errors="replace"), False
@@ -77,12 +87,35 @@ def run(name, overrides, expected_fails, build_dir, show):
 
 
 def describe(fails):
+    if fails == HALT:
+        return "the trampoline halts"
     return "VERDICT PASS" if not fails else "FAIL of " + ", ".join(sorted(fails))
 
 
+def verify_halt(lines, powered_off):
+    problems = []
+    if powered_off:
+        problems.append("QEMU exited: the trampoline should have halted")
+    if not any(INTEGRITY_FAILED.match(l) for l in lines):
+        problems.append("no 'jkboot: integrity check failed: ... halting' line")
+    if any(l.startswith("jktest: ") for l in lines):
+        problems.append("the kernel ran although the integrity check failed")
+    return problems
+
+
 def verify(lines, o, expected_fails, powered_off):
+    if expected_fails == HALT:
+        return verify_halt(lines, powered_off)
     problems = []
     jk = [l for l in lines if l.startswith("jktest: ")]
+    passed = [m for m in map(INTEGRITY_PASSED.match, lines) if m]
+    if o.integrity and (len(passed) != 1 or int(passed[0].group(1)) != (2 if o.firmware == "uefi" else 1)):
+        problems.append("no 'jkboot: integrity check passed (N ranges, M bytes)' line with the expected N")
+    if not o.integrity and passed:
+        problems.append("an integrity check ran though none was asked for")
+    if o.efi_copy in ("aligned", "unaligned") and "memory.efi-map-copy" not in {
+            m.group(2) for m in map(RESULT.match, jk) if m and m.group(1) == "PASS"}:
+        problems.append("no PASS memory.efi-map-copy line after the trampoline copied the map")
     if not powered_off:
         problems.append("QEMU did not exit by itself (PSCI SYSTEM_OFF) within the timeout")
     if (BANNER in lines) != o.uart:
