@@ -11,7 +11,10 @@ import java.util.Optional;
  *
  * <p>When Linux will not let us read the descriptors now (Debian kernels refuse {@code /dev/mem}
  * reads of RAM), the descriptor area stays zero and the trampoline copies it from {@code
- * sourcePhys} just before entering the kernel.
+ * sourcePhys} just before entering the kernel. Any source address will do: the trampoline copies 8
+ * bytes at a time when source, destination and length are all multiples of 8, and bytewise
+ * otherwise (an unaligned 8-byte access to Device memory, as all memory is with the MMU off, would
+ * fault), so an unaligned map costs time, never correctness.
  *
  * @param descriptors the descriptors if they could be read; empty means "copy at jump time"
  * @param sourcePhys where Linux keeps the map ({@code linux,uefi-mmap-start})
@@ -42,10 +45,6 @@ public record EfiMapRecord(long memorySize, long descriptorSize, int descriptorV
         if (descriptors.isPresent() && descriptors.get().length != memorySize) {
             throw new BootSpecException("read " + descriptors.get().length + " bytes of UEFI memory map but "
                     + where + " says " + memorySize, "re-run; if it persists, report it");
-        }
-        if (descriptors.isEmpty() && sourcePhys % 8 != 0) {
-            throw new BootSpecException(where + " starts at 0x%x, not 8-byte aligned".formatted(sourcePhys),
-                    "the trampoline cannot copy it safely with the MMU off");
         }
         return new EfiMapRecord(memorySize, descriptorSize, descriptorVersion, descriptors.map(byte[]::clone),
                 sourcePhys);
