@@ -1,6 +1,8 @@
 package dev.jkboot.mem;
 
-/** Power-of-two alignment arithmetic and the sizes jkboot speaks in. */
+import java.util.Locale;
+
+/** Power-of-two alignment arithmetic on unsigned 64-bit values, and the sizes jkboot speaks in. */
 public final class Align {
     public static final long KIB = 1024;
     public static final long MIB = 1024 * KIB;
@@ -10,9 +12,18 @@ public final class Align {
 
     private Align() {}
 
+    /**
+     * The smallest multiple of {@code alignment} at or above {@code value} (unsigned).
+     *
+     * @throws ArithmeticException when there is none below 2^64
+     */
     public static long up(long value, long alignment) {
         checkPowerOfTwo(alignment);
-        return (value + alignment - 1) & -alignment;
+        long up = (value + alignment - 1) & -alignment;
+        if (Long.compareUnsigned(up, value) < 0) {
+            throw new ArithmeticException("0x%x aligned up to 0x%x passes 2^64".formatted(value, alignment));
+        }
+        return up;
     }
 
     public static long down(long value, long alignment) {
@@ -37,7 +48,8 @@ public final class Align {
         if (bytes % unit == 0) {
             return bytes / unit + " " + units[u];
         }
-        return "%.1f %s".formatted((double) bytes / unit, units[u]);
+        // Locale.ROOT: "1.5 GiB" whatever the JVM's locale ("1,5 GiB" in a German one).
+        return String.format(Locale.ROOT, "%.1f %s", (double) bytes / unit, units[u]);
     }
 
     private static void checkPowerOfTwo(long alignment) {

@@ -7,8 +7,9 @@ import java.util.List;
  * A half-open physical address range {@code [start, end)}.
  *
  * <p>Inside jkboot every range is half-open; only the {@code /proc/iomem} edge speaks in inclusive
- * "last byte" terms, through {@link #inclusive(long, long)}. Addresses are treated as unsigned but
- * physical addresses on arm64 stay below 2^52, so plain {@code long} comparisons are safe.
+ * "last byte" terms, through {@link #inclusive(long, long)}. Addresses are unsigned 64-bit values:
+ * every comparison here is unsigned, so a range at or above 2^63 (a kernel virtual address, or a
+ * bogus firmware value) behaves as one below it does. {@link #size()} is unsigned as well.
  */
 public record Range(long start, long end) implements Comparable<Range> {
 
@@ -45,44 +46,56 @@ public record Range(long start, long end) implements Comparable<Range> {
     }
 
     public boolean contains(long address) {
-        return address >= start && address < end;
+        return below(address, end) && !below(address, start);
     }
 
+    /** Whether every address of {@code other} is in this range; an empty range counts as the point it sits at. */
     public boolean contains(Range other) {
-        return other.start >= start && other.end <= end;
+        return !below(other.start, start) && !below(end, other.end);
     }
 
+    /** Whether some address is in both; an empty range overlaps nothing. */
     public boolean overlaps(Range other) {
-        return other.start < end && start < other.end;
+        // Without the emptiness tests an empty range inside another would overlap it, and minus would split
+        // a range in two at an empty hole.
+        return !isEmpty() && !other.isEmpty() && below(other.start, end) && below(start, other.end);
     }
 
     /** The part both ranges share; empty (at this range's start) if they do not overlap. */
     public Range intersect(Range other) {
-        long s = Math.max(start, other.start);
-        long e = Math.min(end, other.end);
-        return e > s ? new Range(s, e) : new Range(start, start);
+        long s = below(start, other.start) ? other.start : start;
+        long e = below(end, other.end) ? end : other.end;
+        return below(s, e) ? new Range(s, e) : new Range(start, start);
     }
 
-    /** This range with {@code hole} taken out: zero, one or two pieces, in address order. */
+    /** This range with {@code hole} taken out: zero, one or two non-empty pieces, in address order. */
     public List<Range> minus(Range hole) {
         List<Range> pieces = new ArrayList<>(2);
+        if (isEmpty()) {
+            return pieces;
+        }
         if (!overlaps(hole)) {
             pieces.add(this);
             return pieces;
         }
-        if (hole.start > start) {
+        if (below(start, hole.start)) {
             pieces.add(new Range(start, hole.start));
         }
-        if (hole.end < end) {
+        if (below(hole.end, end)) {
             pieces.add(new Range(hole.end, end));
         }
         return pieces;
     }
 
+    /** By start, then end, both unsigned. */
     @Override
     public int compareTo(Range o) {
-        int c = Long.compare(start, o.start);
-        return c != 0 ? c : Long.compare(end, o.end);
+        int c = Long.compareUnsigned(start, o.start);
+        return c != 0 ? c : Long.compareUnsigned(end, o.end);
+    }
+
+    private static boolean below(long a, long b) {
+        return Long.compareUnsigned(a, b) < 0;
     }
 
     @Override
