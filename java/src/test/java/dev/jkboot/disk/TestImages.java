@@ -1,7 +1,6 @@
 package dev.jkboot.disk;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.jkboot.RequiredTool;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.CRC32;
 
@@ -173,31 +171,19 @@ public final class TestImages {
         }
     }
 
-    /** Runs a host tool; skips the test (with the reason) when the tool is not installed. */
+    /**
+     * Runs a host tool; when it is not installed, skips the test with the reason, or fails it where every
+     * tool is required ({@link RequiredTool}).
+     */
     public static void run(String... command) throws IOException, InterruptedException {
-        Optional<Path> tool = locate(command[0]);
-        assumeTrue(tool.isPresent(),
-                command[0] + " is not installed (Debian package "
-                        + (command[0].equals("sgdisk") ? "gdisk" : command[0])
-                        + "); scripts/setup installs it");
+        Path tool = RequiredTool.require(command[0]);
         List<String> argv = new ArrayList<>(List.of(command));
-        argv.set(0, tool.get().toString());
+        argv.set(0, tool.toString());
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
         }
-    }
-
-    private static Optional<Path> locate(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
-        for (String dir : path.split(":")) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, tool);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     private static int crc32(byte[] bytes, int length) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jkboot.RequiredTool;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -243,7 +243,7 @@ class ElfFileTest {
     @Test
     void aDeviceIsRefusedWithoutReadingIt() {
         Path zero = Path.of("/dev/zero");
-        assumeTrue(Files.exists(zero), "no /dev/zero here");
+        RequiredTool.require(Files.exists(zero), "/dev/zero does not exist (no devtmpfs here)");
         ElfException e = assertThrows(ElfException.class, () -> ElfFile.read(zero));
         assertEquals("cannot read /dev/zero: it is a device or other special file, not a file", e.getMessage());
     }

@@ -3,8 +3,8 @@ package dev.jkboot.elf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jkboot.RequiredTool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Files nobody wrote for these tests: Debian's arm64 kernel modules (ET_REL), arm64 and host
  * programs and libraries, and the arm64 Linux kernel Image users will mistake for a kernel.
- * Skipped, saying why, where scripts/setup has not unpacked the Debian arm64 tree.
+ * Skipped, saying why, where scripts/setup has not unpacked the Debian arm64 tree (failed under CI and
+ * scripts/test: {@link RequiredTool}).
  */
 class RealWorldFilesTest {
     private static final Path ARM64_ROOT = Path.of(System.getProperty("user.home"), ".cache/jkboot/arm64/root");
@@ -28,7 +29,7 @@ class RealWorldFilesTest {
     @Test
     void debianArm64KernelModules() throws Exception {
         List<Path> modules = everyNth(filesUnder(ARM64_ROOT.resolve("lib/modules"), ".ko"), MODULES_TO_READ);
-        assumeTrue(modules.size() >= 100, "Debian arm64 modules not unpacked under " + ARM64_ROOT + "; run scripts/setup");
+        RequiredTool.require(modules.size() >= 100, "Debian arm64 modules not unpacked under " + ARM64_ROOT + " (scripts/setup unpacks them)");
         int relocations = 0;
         for (Path path : modules) {
             ElfFile elf = ElfFile.read(path);
@@ -55,7 +56,7 @@ class RealWorldFilesTest {
         List<Path> files = new ArrayList<>(filesUnder(ARM64_ROOT.resolve("usr/lib/jvm"), ".so"));
         files.add(ARM64_ROOT.resolve("bin/busybox"));
         files.removeIf(p -> !Files.isRegularFile(p));
-        assumeTrue(files.size() > 10, "Debian arm64 JDK not unpacked under " + ARM64_ROOT + "; run scripts/setup");
+        RequiredTool.require(files.size() > 10, "Debian arm64 JDK not unpacked under " + ARM64_ROOT + " (scripts/setup unpacks it)");
         for (Path path : files) {
             ElfFile elf = ElfFile.read(path);
             assertEquals(ElfHeader.EM_AARCH64, elf.header().machine(), path::toString);
@@ -76,7 +77,7 @@ class RealWorldFilesTest {
                     .sorted().toList();
         }
         programs = everyNth(programs, HOST_PROGRAMS_TO_READ);
-        assumeTrue(programs.size() >= 20, "fewer than 20 ELF programs in /usr/bin");
+        RequiredTool.require(programs.size() >= 20, "fewer than 20 ELF programs in /usr/bin");
         for (Path path : programs) {
             ElfFile elf = ElfFile.read(path);
             assertTrue(elf.loadSegments().size() > 0, path::toString);
@@ -92,7 +93,7 @@ class RealWorldFilesTest {
         } catch (IOException e) {
             image = null;
         }
-        assumeTrue(image != null, "no Debian arm64 kernel under " + ARM64_ROOT + "/boot; run scripts/setup");
+        RequiredTool.require(image != null, "no Debian arm64 kernel under " + ARM64_ROOT + "/boot (scripts/setup unpacks it)");
         Path path = image;
         ElfException e = assertThrows(ElfException.class, () -> ElfFile.read(path));
         assertTrue(e.getMessage().startsWith(path + " is not an ELF file: it starts with 4d 5a"), e.getMessage());

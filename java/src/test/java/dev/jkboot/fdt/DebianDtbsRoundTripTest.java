@@ -2,8 +2,8 @@ package dev.jkboot.fdt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.jkboot.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +16,7 @@ class DebianDtbsRoundTripTest {
     @Test
     void everyDebianBoardDtbRoundTripsByteForByte() throws Exception {
         List<Path> dtbs = DebianDtbs.all();
-        assumeFalse(dtbs.isEmpty(), "no Debian arm64 DTBs under " + DebianDtbs.libDir() + ": run scripts/setup");
+        RequiredTool.require(!dtbs.isEmpty(), "no Debian arm64 DTBs under " + DebianDtbs.libDir() + " (scripts/setup unpacks them)");
         int dtcMade = 0;
         for (Path dtb : dtbs) {
             byte[] blob = Files.readAllBytes(dtb);

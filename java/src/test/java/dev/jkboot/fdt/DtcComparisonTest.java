@@ -2,8 +2,8 @@ package dev.jkboot.fdt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jkboot.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,8 @@ class DtcComparisonTest {
 
     @BeforeAll
     static void needsDtc() {
-        assumeTrue(Dtc.available(), "dtc is not installed (Debian package device-tree-compiler, see scripts/setup)");
+        RequiredTool.require("dtc");
+        RequiredTool.require(Dtc.available(), "dtc --version fails");
     }
 
     @Test
@@ -30,7 +31,7 @@ class DtcComparisonTest {
     @Test
     void aSampleOfDebianBoardsReadsAsDtcReadsThem() throws Exception {
         List<Path> all = DebianDtbs.all();
-        assumeTrue(!all.isEmpty(), "no Debian arm64 DTBs under " + DebianDtbs.libDir() + ": run scripts/setup");
+        RequiredTool.require(!all.isEmpty(), "no Debian arm64 DTBs under " + DebianDtbs.libDir() + " (scripts/setup unpacks them)");
         List<Path> sample = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             sample.add(all.get(i * all.size() / 8));

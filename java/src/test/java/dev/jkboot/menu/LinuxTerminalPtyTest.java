@@ -3,13 +3,12 @@ package dev.jkboot.menu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jkboot.RequiredTool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +27,9 @@ class LinuxTerminalPtyTest {
 
     @BeforeAll
     static void needsScriptAndStty() {
-        assumeTrue(onPath("script") && onPath("stty"),
-                "util-linux 'script' and 'stty' are needed to give the menu a pseudo-terminal; skipped");
+        // script gives the menu a pseudo-terminal; the menu itself runs stty on it.
+        RequiredTool.require("script");
+        RequiredTool.require("stty");
     }
 
     @Test
@@ -67,15 +67,6 @@ class LinuxTerminalPtyTest {
             s.expect("RESTORED");
             assertTrue(s.output().contains("CHOICE Shell[]"), s.output());
         }
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The menu program under {@code script}, with its output collected as it comes. */
