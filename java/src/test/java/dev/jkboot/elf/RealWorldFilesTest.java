@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * scripts/test: {@link RequiredTool}).
  */
 class RealWorldFilesTest {
-    private static final Path ARM64_ROOT = Path.of(System.getProperty("user.home"), ".cache/jkboot/arm64/root");
+    /** Where scripts/lib/common.sh puts the cache: $JKBOOT_CACHE, else $XDG_CACHE_HOME/jkboot, else ~/.cache/jkboot. */
+    private static final Path ARM64_ROOT = cache().resolve("arm64/root");
     private static final int MODULES_TO_READ = 300;
     private static final int HOST_PROGRAMS_TO_READ = 150;
     private static final long HOST_FILE_LIMIT = 16 << 20;
@@ -98,6 +99,15 @@ class RealWorldFilesTest {
         ElfException e = assertThrows(ElfException.class, () -> ElfFile.read(path));
         assertTrue(e.getMessage().startsWith(path + " is not an ELF file: it starts with 4d 5a"), e.getMessage());
         assertTrue(e.fix().startsWith("it is a Linux arm64 kernel Image, not a FreeBSD kernel"), e.fix());
+    }
+
+    private static Path cache() {
+        String cache = System.getenv("JKBOOT_CACHE");
+        if (cache != null) {
+            return Path.of(cache);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return Path.of(xdg != null ? xdg : System.getProperty("user.home") + "/.cache", "jkboot");
     }
 
     /** Reads every structure a loader might ask for; any malformation would throw. */
