@@ -6,12 +6,12 @@ import java.util.Random;
 /**
  * Seeded random cases for property tests, biased towards the values where unsigned 64-bit arithmetic breaks:
  * 0, page and 2^52 boundaries, 2^63 (where signed comparison flips) and 2^64 (where addition wraps), each
- * with small offsets. The seed is fixed ({@code -Djkboot.seed=N} picks another) and every failure names it
- * with the case, so a failure can be replayed.
+ * with small offsets. The seed is fixed ({@code -Djkboot.seed=N} picks another; {@code -Djkboot.propertyCases=N}
+ * runs N cases per law instead of 5000) and every failure names it with the case, so it can be replayed.
  */
 final class Seeded {
     static final long SEED = Long.getLong("jkboot.seed", 0x6a6b626f6f74L);
-    static final int CASES = 20_000;
+    static final int CASES = Integer.getInteger("jkboot.propertyCases", 5_000);
     static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
     private static final long[] EDGES = {
