@@ -25,8 +25,4 @@ public record BootHost(TargetMemory memory, Optional<Uefi> uefi, Optional<byte[]
     public record Uefi(long systemTablePhys, long mapPhys, long mapSize, long descriptorSize, int descriptorVersion,
                        Optional<byte[]> descriptors) {}
 
-    /** The same host with the trampoline greeting on another UART (0 = silent). */
-    public BootHost withUart(long uart) {
-        return new BootHost(memory, uefi, hostDtb, hostDtbDescribesHardware, acpiRsdp, uart);
-    }
 }

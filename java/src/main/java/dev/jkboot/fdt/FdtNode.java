@@ -32,11 +32,6 @@ public record FdtNode(String name, List<FdtProperty> properties, List<FdtNode> c
         return at < 0 ? name : name.substring(0, at);
     }
 
-    /** The unit address after {@code @}, or "" when there is none. */
-    public String unitAddress() {
-        int at = name.indexOf('@');
-        return at < 0 ? "" : name.substring(at + 1);
-    }
 
     /** The first property of that name. */
     public Optional<FdtProperty> property(String propertyName) {

@@ -19,9 +19,6 @@ public record ImageChunk(String what, long va, ByteBuffer data, long memSize) {
         return new ImageChunk(what, va, ByteBuffer.wrap(bytes), bytes.length);
     }
 
-    public long dataSize() {
-        return data.remaining();
-    }
 
     public long end() {
         return va + memSize;

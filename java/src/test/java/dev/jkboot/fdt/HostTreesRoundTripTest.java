@@ -22,7 +22,7 @@ class HostTreesRoundTripTest {
         try (Stream<Path> dirs = Files.list(Path.of(hosts.toURI()))) {
             fdts = dirs.map(d -> d.resolve("sys/firmware/fdt")).filter(Files::isRegularFile).sorted().toList();
         }
-        assertEquals(6, fdts.size(), fdts.toString());
+        assertEquals(8, fdts.size(), fdts.toString());
         for (Path file : fdts) {
             byte[] blob = Files.readAllBytes(file);
             Fdt fdt = FdtReader.read(blob, file.toString());
