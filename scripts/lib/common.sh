@@ -4,6 +4,15 @@ JKBOOT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 JKBOOT_CACHE=${JKBOOT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jkboot}
 JKBOOT_BUILD=${JKBOOT_BUILD:-$JKBOOT_ROOT/build}
 mkdir -p "$JKBOOT_CACHE"
+# The Debian arm64 packages scripts/setup unpacks under $JKBOOT_CACHE/arm64 (never installed).
+arm64_packages=(linux-image-arm64 busybox-static libc6 zlib1g libgcc-s1 libstdc++6
+  openjdk-17-jdk-headless openjdk-17-jre-headless kexec-tools)
+# The stamp scripts/setup leaves when they are unpacked; it names the package list it was made
+# from, so adding a package unpacks again (downloading only what is missing).
+arm64_stamp() {
+  printf '%s/arm64/.complete-%s\n' "$JKBOOT_CACHE" \
+    "$(printf '%s\n' "${arm64_packages[@]}" | sort | sha256sum | cut -c1-16)"
+}
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }
 die() { printf '[%s] error: %s\n' "$(basename "$0")" "$*" >&2; exit 1; }
 # Milliseconds from jkboot's reboot(KEXEC) to the test kernel's entry in a console log, from the

@@ -11,6 +11,8 @@ public enum PlanRule {
     ONE_GIB("KERNBASE to the trampoline within the target's span (1 GiB: locore maps it with one L2 table)"),
     ENTRY("the kernel entry and the trampoline inside the loaded image"),
     UART("the trampoline's UART is a device: outside RAM and outside the image"),
+    INTEGRITY("the integrity check covers every segment byte but the trampoline's, and its test hook's byte lies "
+            + "inside a checked range"),
     MEMMAP_COPY("the UEFI map copy lands in the EFI_MAP record and reads memory no segment overwrites");
 
     private final String description;

@@ -72,6 +72,7 @@ final class PlanValidator {
 
         TrampolineData t = plan.trampoline();
         checkUart(v, t.uartPhys(), memory, new Range(plan.staging(), plan.entryPhys() + target.trampoline().size()));
+        checkIntegrity(v, t, segs, Range.ofSize(plan.entryPhys(), target.trampoline().size()));
         if (t.memmapSourcePhys() != 0) {
             Range src = Range.ofSize(t.memmapSourcePhys(), t.memmapLength());
             Range dst = Range.ofSize(t.memmapDestinationPhys(), t.memmapLength());
@@ -98,6 +99,28 @@ final class PlanValidator {
         if (!window.contains(new Range(start, end))) {
             v.add(violation(PlanRule.EARLY_WINDOW, "%s at VA 0x%x..0x%x is not inside the kernel's early map %s", what,
                     start, end, window));
+        }
+    }
+
+    /**
+     * A table that misses a byte would let a changed kernel through; a test hook outside the
+     * checked ranges would make the trampoline write to memory nobody checks, with the MMU off.
+     */
+    private static void checkIntegrity(List<PlanException.Violation> v, TrampolineData t, List<KexecSegment> segs,
+                                       Range trampoline) {
+        if (t.integrity().isEmpty()) {
+            return;
+        }
+        long segmentBytes = segs.stream().mapToLong(KexecSegment::memsz).sum() - trampoline.size();
+        boolean insideSegments = t.integrity().entries().stream().allMatch(e -> !e.range().overlaps(trampoline)
+                && segs.stream().anyMatch(s -> new Range(s.mem(), s.end()).contains(e.range())));
+        if (!insideSegments || t.integrity().bytes() != segmentBytes) {
+            v.add(violation(PlanRule.INTEGRITY, "the table checks %d bytes, the segments less the trampoline hold %d",
+                    t.integrity().bytes(), segmentBytes));
+        }
+        if (t.testCorruptPhys() != 0
+                && t.integrity().entries().stream().noneMatch(e -> e.range().contains(t.testCorruptPhys()))) {
+            v.add(violation(PlanRule.INTEGRITY, "test hook byte 0x%x is in no checked range", t.testCorruptPhys()));
         }
     }
 

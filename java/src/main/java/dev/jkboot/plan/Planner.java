@@ -64,13 +64,30 @@ public final class Planner {
             pieces.add(new KexecSegment.Piece(c.what(), KexecPlan.phys(staging, kernbase, c.va()), c.data(),
                     c.memSize()));
         }
-        byte[] tramp = target.trampoline().withData(data);
-        pieces.add(new KexecSegment.Piece("trampoline", trampolinePa, ByteBuffer.wrap(tramp), tramp.length));
-        List<KexecSegment> segments = segments(pieces);
+        List<KexecSegment> segments = withTrampoline(pieces, trampolinePa, target.trampoline(), data);
+        if (options.integrityCheck()) {
+            // The table leaves out the trampoline's own bytes (its data block holds the table), so
+            // filling it in changes no checksum: the second layout is the first with the table.
+            IntegrityTable table = IntegrityTable.of(segments,
+                    Range.ofSize(trampolinePa, target.trampoline().size()), target.trampoline().integrityCapacity());
+            data = data.withIntegrity(table, options.corruptTestPhys());
+            segments = withTrampoline(pieces, trampolinePa, target.trampoline(), data);
+        } else if (options.corruptTestPhys() != 0) {
+            throw new PlanException("the test hook that corrupts a byte after kexec_load needs the integrity check",
+                    "add --check-integrity");
+        }
 
         KexecPlan plan = new KexecPlan(target, image, staging, trampolinePa, data, segments);
         PlanValidator.check(plan, memory);
         return plan;
+    }
+
+    private static List<KexecSegment> withTrampoline(List<KexecSegment.Piece> image, long trampolinePa,
+                                                     Trampoline trampoline, TrampolineData data) {
+        byte[] tramp = trampoline.withData(data);
+        List<KexecSegment.Piece> pieces = new ArrayList<>(image);
+        pieces.add(new KexecSegment.Piece("trampoline", trampolinePa, ByteBuffer.wrap(tramp), tramp.length));
+        return segments(pieces);
     }
 
     /** Groups pieces into page-aligned segments, merging the closest neighbours past the limit. */

@@ -94,4 +94,18 @@ class PlanValidatorTest {
         assertTrue(e.getMessage().contains("lies inside the image"), e.getMessage());
         assertTrue(e.getMessage().contains("lies inside RAM"), e.getMessage());
     }
+
+    @Test
+    void anIntegrityTableThatMissesABytesIsRefused() throws Exception {
+        BootImage img = TestImages.uefiImage(TestImages.kernel(0x1000, 0x1000), List.of(), PlannerTest.EFI_SRC);
+        KexecPlan p = Planner.plan(img, PlannerTest.STAGING, PlannerTest.RAM, new dev.jkboot.boot.FreeBsdArm64(
+                Trampoline.aarch64()), new TrampolineOptions(0, true, 0));
+        List<IntegrityTable.Entry> entries = new ArrayList<>(p.trampoline().integrity().entries());
+        IntegrityTable.Entry first = entries.remove(0);
+        entries.add(0, new IntegrityTable.Entry(first.pa() + 0x1000, first.length() - 0x1000, first.crc32()));
+        TrampolineData shorter = p.trampoline().withIntegrity(new IntegrityTable(entries), 0);
+        PlanException e = assertThrows(PlanException.class, () -> PlanValidator.check(new KexecPlan(p.target(),
+                p.image(), p.staging(), p.entryPhys(), shorter, p.segments()), PlannerTest.RAM));
+        assertEquals(List.of(PlanRule.INTEGRITY), e.violations().stream().map(PlanException.Violation::rule).toList());
+    }
 }

@@ -145,4 +145,55 @@ class PlannerTest {
                 ok.kernelSymbols(), ok.dtbSize());
         assertEquals(List.of(PlanRule.ENTRY), violations(bad, STAGING, RAM));
     }
+
+    /** The built trampoline, which has the integrity table. */
+    private static Target realTarget() {
+        return new FreeBsdArm64(Trampoline.aarch64());
+    }
+
+    @Test
+    void theIntegrityTableChecksEveryByteKexecLoadsButTheTrampolinesOwn() throws Exception {
+        BootImage img = TestImages.uefiImage(TestImages.kernel(0x3000, 0x5000), List.of(), EFI_SRC);
+        KexecPlan plan = Planner.plan(img, STAGING, RAM, realTarget(), new TrampolineOptions(0, true, STAGING + 0x10));
+        IntegrityTable table = plan.trampoline().integrity();
+        long blob = realTarget().trampoline().size();
+        long segmentBytes = plan.segments().stream().mapToLong(KexecSegment::memsz).sum();
+        assertEquals(segmentBytes - blob, table.bytes());
+        assertEquals(STAGING + 0x10, plan.trampoline().testCorruptPhys());
+        // Each CRC, recomputed here from the segment bytes as kexec_load lays them out.
+        for (IntegrityTable.Entry e : table.entries()) {
+            KexecSegment s = plan.segments().stream().filter(x -> x.mem() <= e.pa() && e.pa() < x.end()).findFirst()
+                    .orElseThrow();
+            byte[] memory = new byte[(int) s.memsz()];
+            for (KexecSegment.Piece p : s.pieces()) {
+                p.data().duplicate().get(memory, (int) (p.pa() - s.mem()), p.data().remaining());
+            }
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(memory, (int) (e.pa() - s.mem()), (int) e.length());
+            assertEquals((int) crc.getValue(), e.crc32(), () -> "range at 0x" + Long.toHexString(e.pa()));
+        }
+        assertTrue(table.entries().stream().noneMatch(e -> e.range().contains(plan.entryPhys())),
+                "the trampoline's bytes are not checked");
+    }
+
+    @Test
+    void withoutTheSwitchThereIsNoTableAndTheTestHookIsRefused() throws Exception {
+        BootImage img = TestImages.uefiImage(TestImages.kernel(0x3000, 0x5000), List.of(), EFI_SRC);
+        KexecPlan plan = Planner.plan(img, STAGING, RAM, realTarget(), TrampolineOptions.silent());
+        assertTrue(plan.trampoline().integrity().isEmpty());
+        PlanException e = assertThrows(PlanException.class,
+                () -> Planner.plan(img, STAGING, RAM, realTarget(), new TrampolineOptions(0, false, STAGING)));
+        assertTrue(e.fix().contains("--check-integrity"), e.fix());
+    }
+
+    @Test
+    void aTestHookOutsideTheCheckedRangesIsRefused() throws Exception {
+        BootImage img = TestImages.uefiImage(TestImages.kernel(0x3000, 0x5000), List.of(), EFI_SRC);
+        assertEquals(List.of(PlanRule.INTEGRITY), violationsWith(img, new TrampolineOptions(0, true, 0x7000_0000L)));
+    }
+
+    private static List<PlanRule> violationsWith(BootImage img, TrampolineOptions options) {
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(img, STAGING, RAM, realTarget(), options));
+        return e.violations().stream().map(PlanException.Violation::rule).toList();
+    }
 }
