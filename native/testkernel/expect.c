@@ -132,6 +132,31 @@ static void expect_file(const struct boot *b, const char *base, const char *spec
 	    base, f->name, f->addr, f->size, got, crc);
 }
 
+/*
+ * The module's DYNAMIC record as the kernel uses it: link_elf_link_preload() takes
+ * ef->dynamic = ADDR + DYNAMIC, so the record holds the module-relative p_vaddr of PT_DYNAMIC
+ * (load_elf.c stores phdr.p_vaddr unrelocated), and parse_dynamic() then needs DT_HASH, DT_STRTAB
+ * and DT_SYMTAB, each relative to ADDR too, before a DT_NULL inside the file.
+ */
+static const char *module_dynamic(const struct boot *b, const struct file *f, u64 dynamic)
+{
+	bool hash = false, strtab = false, symtab = false;
+
+	if (dynamic % 8 != 0 || dynamic >= f->size)
+		return "does not point into the module (the kernel adds ADDR to it: it must be module-relative)";
+	for (u64 at = f->addr + dynamic; at + 16 <= f->addr + f->size; at += 16) {
+		u64 tag = rd64(pa_of(b, at)), ptr = rd64(pa_of(b, at + 8));
+		if (tag == 0)
+			return !hash || !strtab || !symtab ? "lacks DT_HASH, DT_STRTAB or DT_SYMTAB" : NULL;
+		if ((tag == 4 || tag == 5 || tag == 6) && ptr >= f->size)
+			return "has a DT_HASH/DT_STRTAB/DT_SYMTAB pointer outside the module";
+		hash |= tag == 4;
+		strtab |= tag == 5;
+		symtab |= tag == 6;
+	}
+	return "has no DT_NULL inside the module";
+}
+
 static void expect_module(const struct boot *b, const char *base)
 {
 	const struct file *f = NULL;
@@ -159,6 +184,15 @@ static void expect_module(const struct boot *b, const char *base)
 	if (rd32(h) != 0x464c457f || rd8(h + 4) != 2 || rd8(h + 5) != 1 || rd16(h + 16) != ET_DYN || rd16(h + 18) != EM_AARCH64) {
 		fail("expect.module: \"%s\" ELFHDR is not an ELF64 LE ET_DYN AArch64 header (e_type %u, e_machine %u)",
 		    f->name, rd16(h + 16), rd16(h + 18));
+		return;
+	}
+	const struct record *rd = find_record(b, f, MD(MODINFOMD_DYNAMIC));
+	if (rd == NULL || rd->size != 8) {
+		fail("expect.module: \"%s\" has no 8-byte DYNAMIC record (the kernel cannot link it)", f->name);
+		return;
+	}
+	if ((why = module_dynamic(b, f, record_u64(b, rd))) != NULL) {
+		fail("expect.module: \"%s\" DYNAMIC 0x%lx %s", f->name, record_u64(b, rd), why);
 		return;
 	}
 	rs = find_record(b, f, MD(MODINFOMD_SSYM));

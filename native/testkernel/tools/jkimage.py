@@ -78,6 +78,7 @@ class Options:
     image_in_reserved: bool = False     # the EFI map calls the image's memory Reserved (type 0)
     dtb_far: bool = False               # the DTB 8 MiB past modulep, beyond locore's window
     raw_size_overstated: bool = False   # the raw file's SIZE runs into the environment
+    module_dynamic_absolute: bool = False  # the module's DYNAMIC holds its VA, not its p_vaddr
     # efi_copy = "misdirected" | "short": the record holds a stale map (its last descriptor differs
     # from the firmware's) and the trampoline copies the real one elsewhere, or all but its last
     # descriptor
@@ -312,7 +313,7 @@ def build(o):
                       record(MODINFO_TYPE, string("elf module")),
                       record(MODINFO_ADDR, u64(addr)), record(MODINFO_SIZE, u64(mend - addr)),
                       record(MD_ELFHDR, mod.data[:64]),
-                      record(MD_DYNAMIC, u64(addr + mod.dynamic_vaddr())),
+                      record(MD_DYNAMIC, u64((addr if o.module_dynamic_absolute else 0) + mod.dynamic_vaddr())),
                       record(MD_ESYM, u64(mesym)), record(MD_SSYM, u64(mssym)),
                       record(MD_SHDR, mod.section_headers())])
         end = mend

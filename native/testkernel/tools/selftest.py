@@ -54,6 +54,7 @@ SCENARIOS = [
     ("image-in-reserved-memory", {"image_in_reserved": True}, {"memory.image-usable"}),
     ("dtb-beyond-early-window", {"dtb_far": True, "dtb": "full"}, {"dtb.header"}),
     ("file-overlaps-environment", {"raw_size_overstated": True, "expect": False}, {"meta.layout"}),
+    ("module-dynamic-absolute", {"module_dynamic_absolute": True}, {"expect.module"}),
     ("fault-is-reported-not-hung", {"env": {"jktest.selftest.fault": "0x1000000000000"}}, {"exception"}),
     ("integrity-check-passes-then-map-copy", {"integrity": True, "efi_copy": "aligned", "el2": True}, set()),
     ("integrity-check-halts-on-flipped-byte", {"integrity": True, "corrupt_at": 0x800}, HALT),

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** The whole planning pipeline over hosts captured from real VMs and the FreeBSD-shaped test kernel. */
 class BootPlanningTest {
     private static final Path HOSTS = Path.of("java/src/test/resources/host");
-    private static final Path GOLDEN = Path.of("java/src/test/resources/boot/golden");
+    private static final Path ORACLE = Path.of("native/testkernel/tools/metadata_oracle.py");
 
     static BootHost host(String name) throws JkbootException {
         HostDescription d = HostDescription.read(new HostRoot(HOSTS.resolve(name).toAbsolutePath()), "aarch64");
@@ -77,18 +77,40 @@ class BootPlanningTest {
     }
 
     /**
-     * Byte-exact metadata for the test kernel and module. To accept an intended change, run with
-     * -Djkboot.golden.update=true and review the diff of the .hex file.
+     * Byte-exact metadata for the test kernel and module, against an independent encoder: a Python
+     * script (native/testkernel/tools/metadata_oracle.py, on jkimage.py's ELF reader) that lays the
+     * same files out as FreeBSD's loader does. Only the facts are shared: the files, the host's
+     * DTB or UEFI map size and system table, the environment and the howto.
      */
     @ParameterizedTest
     @ValueSource(strings = {"direct-2g", "uefi-2g"})
-    void metadataMatchesTheGoldenBlockByteForByte(String hostName) throws Exception {
-        byte[] actual = plan(hostName).image().metadata().bytes();
-        Path golden = GOLDEN.resolve(hostName + ".metadata.hex");
-        if (Boolean.getBoolean("jkboot.golden.update")) {
-            Files.writeString(golden, hexLines(actual));
+    void metadataMatchesAnIndependentEncoderByteForByte(String hostName) throws Exception {
+        BootHost host = host(hostName);
+        KexecPlan plan = plan(hostName);
+        List<String> cmd = new ArrayList<>(List.of("python3", ORACLE.toString(),
+                "--kernel", NativeFixtures.testKernel().toString(), "--kernel-name", "/boot/kernel/kernel",
+                "--module", "/boot/kernel/testmod.ko=" + NativeFixtures.testModule(), "--howto", "2"));
+        plan.image().env().variables().forEach((k, v) -> cmd.addAll(List.of("--env", k + "=" + v)));
+        Path dtb = Files.createTempFile("jk-oracle", ".dtb");
+        try {
+            if (host.uefi().isPresent()) {
+                BootHost.Uefi u = host.uefi().get();
+                cmd.addAll(List.of("--efi-map", u.mapSize() + ":" + u.descriptorSize() + ":" + u.descriptorVersion(),
+                        "--systab", Long.toString(u.systemTablePhys())));
+            } else {
+                Files.write(dtb, host.hostDtb().orElseThrow());
+                cmd.addAll(List.of("--dtb", dtb.toString()));
+            }
+            Process oracle = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            byte[] expected = oracle.getInputStream().readAllBytes();
+            assertEquals(0, oracle.waitFor(), "metadata_oracle.py failed: " + cmd);
+            assertEquals(hexLines(expected), hexLines(plan.image().metadata().bytes()), "metadata for " + hostName);
+            assertEquals("vfs.root.mountfrom=ufs:/dev/vtbd0p2", plan.image().env().variables().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).filter(e -> e.startsWith("vfs.")).findFirst()
+                    .orElseThrow(), "the request's variable reached the environment the oracle was given");
+        } finally {
+            Files.delete(dtb);
         }
-        assertEquals(Files.readString(golden), hexLines(actual), "metadata for " + hostName + " differs from " + golden);
     }
 
     private static String hexLines(byte[] bytes) {
