@@ -61,6 +61,9 @@ final class PlanJson {
                         .put("bytes", plan.trampoline().memmapLength()).build())
                 .put("trampolineUart", plan.trampoline().uartPhys() == 0 ? Json.Null.NULL
                         : Json.hex(plan.trampoline().uartPhys()))
+                .put("integrityCheck", plan.trampoline().integrity().isEmpty() ? Json.Null.NULL : Json.object()
+                        .put("ranges", plan.trampoline().integrity().entries().size())
+                        .put("bytes", plan.trampoline().integrity().bytes()).build())
                 .put("segments", Json.array(segments))
                 .put("files", Json.array(files))
                 .put("environment", env.build())

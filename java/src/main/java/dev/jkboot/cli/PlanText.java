@@ -37,6 +37,9 @@ final class PlanText {
         }
         line(sb, "trampoline UART", plan.trampoline().uartPhys() == 0 ? "none (silent)"
                 : "PL011 at 0x%x".formatted(plan.trampoline().uartPhys()));
+        line(sb, "integrity check", plan.trampoline().integrity().isEmpty() ? "off" : "CRC-32 of %d ranges, %s, "
+                .formatted(plan.trampoline().integrity().entries().size(),
+                        Align.human(plan.trampoline().integrity().bytes())) + "checked by the trampoline before the jump");
 
         sb.append("segments (%d of at most 16, %s):\n".formatted(plan.segments().size(),
                 Align.human(plan.totalBytes())));

@@ -64,6 +64,35 @@ class BootCommandTest {
     }
 
     @Test
+    void checkIntegrityPutsTheTableInThePlan() throws Exception {
+        CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", KERNEL,
+                "--check-integrity", "--dry-run", "--json");
+        assertEquals(0, r.status(), r.err());
+        Json j = JsonReader.read(r.out());
+        assertTrue(JsonReader.num(j, "integrityCheck", "ranges") >= 1);
+        assertTrue(JsonReader.num(j, "integrityCheck", "bytes") > 0);
+        CliRun off = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", KERNEL,
+                "--dry-run");
+        assertTrue(off.out().contains("integrity check            off"), off.out());
+    }
+
+    @Test
+    void aTrampolineUartInsideRamIsAPlanError() throws Exception {
+        CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", KERNEL,
+                "--trampoline-uart", "0x48000000", "--dry-run");
+        assertEquals(ExitStatus.PLAN, r.status(), r.err());
+        assertTrue(r.err().contains("UART 0x48000000 lies inside RAM"), r.err());
+    }
+
+    @Test
+    void theCorruptionTestHookNeedsTheCheck() throws Exception {
+        CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", KERNEL,
+                "--test-corrupt-after-load", "0x40000010", "--dry-run");
+        assertEquals(ExitStatus.PLAN, r.status(), r.err());
+        assertTrue(r.err().contains("--check-integrity"), r.err());
+    }
+
+    @Test
     void modesAreExclusive() throws Exception {
         CliRun r = CliRun.of("boot", "--kernel", KERNEL, "--dry-run", "--unload");
         assertEquals(ExitStatus.USAGE, r.status());
