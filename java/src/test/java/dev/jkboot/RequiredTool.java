@@ -66,4 +66,17 @@ public final class RequiredTool {
         }
         Assumptions.abort(missing + "; skipped (CI and scripts/test fail instead)");
     }
+
+    /**
+     * Points JNA at the x86-64 build of jkboot's shim for the tests that call it for real; skips
+     * (fails when {@link #strict()}) on another architecture or when the shim was not built.
+     */
+    public static void useHostShim() {
+        require("amd64".equals(System.getProperty("os.arch")),
+                "the host shim tests know x86-64's system call numbers only; this JVM is " + System.getProperty("os.arch"));
+        Path dir = Path.of(System.getProperty("jkboot.native.dir", "build/native"), "shim", "x86_64");
+        require(Files.isRegularFile(dir.resolve("libjkboot.so")),
+                dir.resolve("libjkboot.so") + " is missing (scripts/build builds it)");
+        System.setProperty("jna.library.path", dir.toString());
+    }
 }

@@ -9,8 +9,6 @@ import dev.jkboot.boot.BootHost;
 import dev.jkboot.boot.BootHosts;
 import dev.jkboot.boot.BootSequence;
 import dev.jkboot.boot.FreeBsdArm64;
-import dev.jkboot.exec.KexecException;
-import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.loaderconf.BootFiles;
@@ -42,18 +40,13 @@ final class AutobootFlow {
         Optional<MenuChoice> ask(LoaderConfig config);
     }
 
-    /** Creates the kexec runner for an architecture flag, only once the plan is valid. */
-    interface Runners {
-        KexecRunner create(long kexecArchFlag) throws KexecException;
-    }
-
     private final HostDescription host;
     private final RootLocation where;
     private final Map<String, String> presets;
     private final boolean dryRun;
     private final TrampolineSwitches trampoline;
     private final Prompt prompt;
-    private final Runners runners;
+    private final BootLaunch.Runners runners;
     private final PrintStream out;
     private final Consumer<String> log;
     private final PhaseTimer timer = PhaseTimer.sinceProcessStart();
@@ -63,7 +56,8 @@ final class AutobootFlow {
      * @param dryRun print the plan of the configured boot instead of asking and booting
      */
     AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, boolean dryRun,
-                 TrampolineSwitches trampoline, Prompt prompt, Runners runners, PrintStream out, Consumer<String> log) {
+                 TrampolineSwitches trampoline, Prompt prompt, BootLaunch.Runners runners, PrintStream out,
+                 Consumer<String> log) {
         this.host = host;
         this.where = where;
         this.presets = Map.copyOf(presets);
@@ -96,22 +90,7 @@ final class AutobootFlow {
             timer.mark(dryRun ? "no menu (dry run)" : "menu");
             log.accept(describe(config));
             boolean verbose = config.howto().has(Howto.RB_VERBOSE);
-            KexecPlan plan = new BootSequence(FreeBsdArm64.builtIn(), new BootSequence.Hooks() {
-                @Override
-                public void phase(String name) {
-                    timer.mark(name);
-                }
-
-                @Override
-                public KexecRunner runner(long kexecArchFlag) throws KexecException {
-                    return runners.create(kexecArchFlag);
-                }
-
-                @Override
-                public String render(KexecPlan plan) {
-                    return PlanText.render(plan);
-                }
-
+            KexecPlan plan = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer, runners) {
                 @Override
                 public void loaded(KexecPlan plan) {
                     printTimings(verbose);

@@ -35,12 +35,19 @@ final class BootLaunch {
         System.err.println("jkboot: " + message);
     }
 
-    /** The boot sequence's hooks on a real host: phases timed, the native shim, the plan as text. */
+    /** Creates the kexec runner for an architecture flag (the native shim, or a fake in tests). */
+    interface Runners {
+        KexecRunner create(long kexecArchFlag) throws KexecException;
+    }
+
+    /** The boot sequence's hooks for a command: phases timed, the runner it was given, the plan as text. */
     abstract static class Hooks implements BootSequence.Hooks {
         private final PhaseTimer timer;
+        private final Runners runners;
 
-        Hooks(PhaseTimer timer) {
+        Hooks(PhaseTimer timer, Runners runners) {
             this.timer = timer;
+            this.runners = runners;
         }
 
         @Override
@@ -50,7 +57,7 @@ final class BootLaunch {
 
         @Override
         public KexecRunner runner(long kexecArchFlag) throws KexecException {
-            return BootLaunch.runner(kexecArchFlag);
+            return runners.create(kexecArchFlag);
         }
 
         @Override

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jkboot.RequiredTool;
 import dev.jkboot.plan.KexecSegment;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,12 +23,7 @@ class NativeKexecTest {
 
     @BeforeAll
     static void loadHostShim() throws Exception {
-        RequiredTool.require("amd64".equals(System.getProperty("os.arch")),
-                "the host shim tests know x86-64's system call numbers only; this JVM is " + System.getProperty("os.arch"));
-        Path dir = Path.of(System.getProperty("jkboot.native.dir", "build/native"), "shim", "x86_64");
-        RequiredTool.require(Files.isRegularFile(dir.resolve("libjkboot.so")),
-                dir.resolve("libjkboot.so") + " is missing (scripts/build builds it)");
-        System.setProperty("jna.library.path", dir.toString());
+        RequiredTool.useHostShim();
         kexec = NativeKexec.load(NativeKexec.KEXEC_ARCH_X86_64);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jkboot.TestResources;
 import dev.jkboot.mem.Align;
 import dev.jkboot.mem.Range;
 import java.util.List;
@@ -11,23 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RamMapTest {
     /** Shaped like a 2 GiB QEMU virt guest under UEFI: runtime services cut System RAM in two. */
-    static final String UEFI_IOMEM = """
-            00000000-03ffffff : 0.flash0 flash@0
-            09000000-09000fff : ARMH0011:00
-              09000000-09000fff : ARMH0011:00 ARMH0011:00
-            40000000-bbe6ffff : System RAM
-              40210000-4163ffff : Kernel code
-              41640000-41a3ffff : reserved
-              41a40000-41c5ffff : Kernel data
-              48000000-4affffff : reserved
-              50000000-5fffffff : Crash kernel
-              b8000000-b800ffff : ACPI Tables
-            bbe70000-bbf2ffff : reserved
-            bbf30000-bfffffff : System RAM
-              bbf30000-bbf3ffff : reserved
-              bfa00000-bfffffff : reserved
-            8000000000-ffffffffff : PCI Bus 0000:00
-            """;
+    static final String UEFI_IOMEM = TestResources.text("/iomem/uefi-crashkernel.txt");
 
     static RamMap map(String iomem) throws HostException {
         return RamMap.fromIomem(IomemParser.parse(iomem, "iomem"), "iomem");

@@ -22,12 +22,7 @@ class NativeInitTest {
 
     @BeforeAll
     static void loadHostShim() throws Exception {
-        RequiredTool.require("amd64".equals(System.getProperty("os.arch")),
-                "the host shim tests run on x86-64 hosts; this JVM is " + System.getProperty("os.arch"));
-        Path dir = Path.of(System.getProperty("jkboot.native.dir", "build/native"), "shim", "x86_64");
-        RequiredTool.require(Files.isRegularFile(dir.resolve("libjkboot.so")),
-                dir.resolve("libjkboot.so") + " is missing (scripts/build builds it)");
-        System.setProperty("jna.library.path", dir.toString());
+        RequiredTool.useHostShim();
         init = NativeInit.load();
         missing = tmp.resolve("nonexistent/none").toString();
     }
