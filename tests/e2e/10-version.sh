@@ -6,7 +6,7 @@ for fw in direct uefi; do
   case_begin "version-$fw"
   run_vm --firmware "$fw" -- --version
   expect_status 0
-  expect_line '^jkboot [0-9]+\.[0-9]+\.[0-9]+'
+  expect_line '^jkboot [0-9]+\.[0-9]+\.[0-9]+[^ ]* \(commit [0-9a-f]{12}, (clean|dirty) tree\)$'
   expect_line '^jkboot exited with status 0$'
   case_end
 done
