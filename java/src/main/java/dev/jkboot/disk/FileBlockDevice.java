@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A device node or an image file, opened for reading only: jkboot never writes to a disk.
@@ -18,6 +20,11 @@ public final class FileBlockDevice implements BlockDevice {
     private final FileChannel channel;
     private final long size;
     private final int sectorSize;
+    /** Mapped windows of the device by index, so that many small runs share a few mappings. */
+    private final Map<Long, ByteBuffer> windows = new HashMap<>();
+
+    /** Bytes per mapped window; a range that crosses a window boundary gets a mapping of its own. */
+    static final long WINDOW = 256L << 20;
 
     private FileBlockDevice(String name, FileChannel channel, long size, int sectorSize) {
         this.name = name;
@@ -113,6 +120,35 @@ public final class FileBlockDevice implements BlockDevice {
                     "check the disk (dmesg shows the driver's view)", e);
         }
         return buffer.array();
+    }
+
+    @Override
+    public ByteBuffer map(long offset, int length) throws DiskException {
+        if (offset < 0 || length < 0 || offset > size - length) {
+            throw new DiskException(
+                    "%s: mapping %d bytes at %s goes past the end of the device (%d bytes)"
+                            .formatted(name, length, where(offset), size),
+                    "the partition table or file system points outside the disk; "
+                            + "check that the image is complete");
+        }
+        long index = offset / WINDOW;
+        int within = (int) (offset % WINDOW);
+        try {
+            if (within + (long) length > WINDOW) {
+                return channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+            }
+            ByteBuffer window = windows.get(index);
+            if (window == null) {
+                long start = index * WINDOW;
+                window = channel.map(FileChannel.MapMode.READ_ONLY, start, Math.min(WINDOW, size - start));
+                windows.put(index, window);
+            }
+            return window.slice(within, length).asReadOnlyBuffer();
+        } catch (IOException e) {
+            throw new DiskException(
+                    "%s: cannot map %d bytes at %s: %s".formatted(name, length, where(offset), e.getMessage()),
+                    "check the disk (dmesg shows the driver's view)", e);
+        }
     }
 
     private String where(long offset) {

@@ -1,5 +1,6 @@
 package dev.jkboot.loaderconf;
 
+import dev.jkboot.fs.FileContent;
 import dev.jkboot.ufs.DirEntry;
 import dev.jkboot.ufs.FileStat;
 import dev.jkboot.ufs.Ufs2;
@@ -44,6 +45,18 @@ public final class UfsBootFiles implements BootFiles {
         }
         try {
             return Optional.of(fs.readFile(path, Long.MAX_VALUE));
+        } catch (UfsException e) {
+            throw asIo(e);
+        }
+    }
+
+    @Override
+    public Optional<FileContent> open(String path) throws IOException {
+        if (kind(path) != Kind.FILE) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fs.openFile(path).content());
         } catch (UfsException e) {
             throw asIo(e);
         }

@@ -2,27 +2,27 @@ package dev.jkboot.ufs;
 
 import dev.jkboot.disk.BlockDevice;
 import dev.jkboot.disk.DiskException;
+import dev.jkboot.fs.FileContent;
+import dev.jkboot.fs.PathWalk;
 import dev.jkboot.mem.Align;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A UFS2 file system in a partition of a block device, read without mounting it. Paths are
- * absolute from the file system's root; {@code .}, {@code ..} and symbolic links (at most 32 per
- * lookup, as FreeBSD's MAXSYMLINKS) are resolved inside the file system.
+ * absolute from the file system's root and resolve inside it by {@link PathWalk}'s rule, the one
+ * every source of boot files shares: {@code ..} stops at the root, absolute link targets start
+ * there, at most 32 links per lookup (FreeBSD's MAXSYMLINKS).
  *
  * <p>The caller owns the device; this object never closes or writes it.
  */
 public final class Ufs2 {
     static final long ROOT_INO = 2;
-    static final int MAXSYMLINKS = 32;
-    /** FreeBSD's MAXPATHLEN, including the terminating NUL. */
-    static final int MAXPATHLEN = 1024;
+    /** FreeBSD's MAXPATHLEN, including the terminating NUL: also the longest link target. */
+    static final int MAXPATHLEN = PathWalk.MAXPATHLEN;
     /** Far beyond any real directory; keeps a corrupt size from exhausting memory. */
     static final long MAX_DIRECTORY_BYTES = 32 * Align.MIB;
     /** Where FreeBSD looks for a superblock, in this order (SBLOCKSEARCH in fs.h). */
@@ -168,65 +168,44 @@ public final class Ufs2 {
     }
 
     private Lookup resolve(String path, boolean followLast) throws UfsException {
-        if (path.indexOf('\0') >= 0 || path.length() >= MAXPATHLEN) {
-            throw new UfsException("%s: \"%s\" is not a valid path".formatted(name, path),
-                    "paths are at most 1023 bytes without NUL characters");
-        }
-        Deque<String> pending = new ArrayDeque<>();
-        push(pending, path);
-        Deque<String> walked = new ArrayDeque<>();
-        Inode current = inode(ROOT_INO, "/");
-        int links = 0;
-        while (!pending.isEmpty()) {
-            String component = pending.pop();
-            String here = "/" + String.join("/", walked);
-            if (current.type().orElseThrow() != FileType.DIRECTORY) {
-                return new Lookup(null, here + " is not a directory");
-            }
-            Optional<Directory.Record> entry = Directory.lookup(
-                    records(current, here), component.getBytes(StandardCharsets.UTF_8));
-            if (entry.isEmpty()) {
-                return new Lookup(null, "no \"%s\" in %s".formatted(component, here));
-            }
-            String childPath = here.equals("/") ? "/" + component : here + "/" + component;
-            Inode child = inode(entry.get().inode(), childPath);
-            if (child.type().orElseThrow() == FileType.SYMLINK && (followLast || !pending.isEmpty())) {
-                if (++links > MAXSYMLINKS) {
-                    throw new UfsException(
-                            "%s: more than %d symbolic links while resolving %s (a loop?)"
-                                    .formatted(name, MAXSYMLINKS, path),
-                            "fix the symbolic links on the FreeBSD system");
-                }
-                String target = new String(linkTarget(child, childPath), StandardCharsets.UTF_8);
-                if (target.isEmpty()) {
-                    return new Lookup(null, childPath + " is an empty symbolic link");
-                }
-                push(pending, target);
-                if (target.startsWith("/")) {
-                    current = inode(ROOT_INO, "/");
-                    walked.clear();
-                }
-                continue;
-            }
-            if (component.equals("..")) {
-                walked.pollLast();
-            } else {
-                walked.addLast(component);
-            }
-            current = child;
-        }
-        return new Lookup(current, null);
+        PathWalk.Result<Inode> found = PathWalk.resolve(tree, path, followLast);
+        return new Lookup(found.node().orElse(null), found.missing());
     }
 
-    /** Puts the components of {@code path} in front of the pending ones, skipping "" and ".". */
-    private static void push(Deque<String> pending, String path) {
-        String[] parts = path.split("/");
-        for (int i = parts.length - 1; i >= 0; i--) {
-            if (!parts[i].isEmpty() && !parts[i].equals(".")) {
-                pending.push(parts[i]);
-            }
+    /** This file system as {@link PathWalk} reads it: inodes, directory entries, link targets. */
+    private final PathWalk.Tree<Inode, UfsException> tree = new PathWalk.Tree<>() {
+        @Override
+        public Inode root() throws UfsException {
+            return inode(ROOT_INO, "/");
         }
-    }
+
+        @Override
+        public Optional<Inode> child(Inode dir, String name, String path) throws UfsException {
+            String here = path.substring(0, Math.max(1, path.lastIndexOf('/')));
+            Optional<Directory.Record> entry = Directory.lookup(records(dir, here), name.getBytes(StandardCharsets.UTF_8));
+            return entry.isEmpty() ? Optional.empty() : Optional.of(inode(entry.get().inode(), path));
+        }
+
+        @Override
+        public PathWalk.Type type(Inode node) {
+            return switch (node.type().orElseThrow()) {
+                case DIRECTORY -> PathWalk.Type.DIRECTORY;
+                case SYMLINK -> PathWalk.Type.SYMLINK;
+                case REGULAR -> PathWalk.Type.FILE;
+                default -> PathWalk.Type.OTHER;
+            };
+        }
+
+        @Override
+        public byte[] linkTarget(Inode link, String path) throws UfsException {
+            return Ufs2.this.linkTarget(link, path);
+        }
+
+        @Override
+        public UfsException failure(String message, String fix) {
+            return new UfsException(name + ": " + message, fix);
+        }
+    };
 
     // ---- inodes, directories, links
 
@@ -319,6 +298,15 @@ public final class Ufs2 {
     /** {@code length} bytes from fragment {@code address} (already checked with {@link #checkExtent}). */
     byte[] readFragments(long address, int length, String what) throws UfsException {
         return readFragmentBytes(address * superblock.fsize(), length, what);
+    }
+
+    /** {@code length} bytes from fragment {@code address} (checked), mapped, as file offset {@code fileOffset}. */
+    FileContent.Extent mapFragments(long address, long fileOffset, int length, String path) throws UfsException {
+        try {
+            return new FileContent.Extent(fileOffset, device.map(offset + address * superblock.fsize(), length));
+        } catch (DiskException e) {
+            throw new UfsException("%s: cannot map data of %s: %s".formatted(name, path, e.getMessage()), e.fix(), e);
+        }
     }
 
     private byte[] readFragmentBytes(long fsOffset, int length, String what) throws UfsException {

@@ -1,5 +1,9 @@
 package dev.jkboot.ufs;
 
+import dev.jkboot.fs.FileContent;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * An open file on a UFS2 file system, read by position so a 30 MB kernel can be streamed in
  * pieces. Holes read as zeros; physically adjacent blocks are read together.
@@ -76,6 +80,47 @@ public final class UfsFile {
                     "check that the path names the file you mean");
         }
         return read(0, (int) inode.size());
+    }
+
+    /**
+     * The whole file as mapped runs of the device, read only when used: physically adjacent blocks
+     * form one extent (at most {@link FileContent#MAX_EXTENT}), holes are left out and read as
+     * zeros. Every block pointer is checked as {@link #read} checks it, and the block map is walked
+     * once, so a 1 GiB file costs its indirect blocks, not its data.
+     */
+    public FileContent content() throws UfsException {
+        Superblock sb = fs.superblock();
+        long size = inode.size();
+        List<FileContent.Extent> extents = new ArrayList<>();
+        long runFile = 0;
+        long runFragment = 0;
+        long runBytes = 0;
+        for (long lbn = 0; lbn * sb.bsize() < size; lbn++) {
+            long offset = lbn * sb.bsize();
+            long physical = map.physical(lbn);
+            if (physical == 0) {
+                continue;
+            }
+            int blockBytes = blockSize(lbn);
+            checkData(physical, blockBytes, lbn);
+            long bytes = Math.min(blockBytes, size - offset);
+            boolean adjacent = runBytes > 0 && runFile + runBytes == offset
+                    && runFragment * sb.fsize() + runBytes == physical * sb.fsize()
+                    && runBytes + bytes <= FileContent.MAX_EXTENT;
+            if (!adjacent) {
+                if (runBytes > 0) {
+                    extents.add(fs.mapFragments(runFragment, runFile, (int) runBytes, path));
+                }
+                runFile = offset;
+                runFragment = physical;
+                runBytes = 0;
+            }
+            runBytes += bytes;
+        }
+        if (runBytes > 0) {
+            extents.add(fs.mapFragments(runFragment, runFile, (int) runBytes, path));
+        }
+        return new FileContent(size, extents);
     }
 
     /** Bytes of file block {@code lbn}: a whole block, or the fragments ending a small file. */
