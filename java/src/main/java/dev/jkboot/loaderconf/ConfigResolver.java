@@ -1,6 +1,7 @@
 package dev.jkboot.loaderconf;
 
 import dev.jkboot.freebsd.Howto;
+import dev.jkboot.fs.FileContent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -206,8 +207,14 @@ final class ConfigResolver {
         if (env.containsKey(ROOT)) {
             return;
         }
-        Optional<RootMount> fromFstab = files.read("/etc/fstab")
-                .flatMap(bytes -> RootMount.fromFstab(new String(bytes, StandardCharsets.UTF_8)));
+        Optional<FileContent> fstab = files.open("/etc/fstab");
+        if (fstab.isPresent() && fstab.get().size() > ConfLimits.FILE_BYTES) {
+            problems.add(new ConfigProblem("/etc/fstab", 0, "is %d bytes, more than the %d jkboot reads from one "
+                    .formatted(fstab.get().size(), ConfLimits.FILE_BYTES) + "configuration file; not read"));
+            fstab = Optional.empty();
+        }
+        Optional<RootMount> fromFstab = fstab
+                .flatMap(c -> RootMount.fromFstab(new String(c.toArray(), StandardCharsets.UTF_8)));
         if (fromFstab.isPresent()) {
             env.put(ROOT, fromFstab.get().mountFrom());
             env.putIfAbsent(ROOT + ".options", fromFstab.get().options());
@@ -230,7 +237,12 @@ final class ConfigResolver {
         }
         KERNEL_NAME.matcher(env.getOrDefault("kernels", "")).results().forEach(r -> choices.add(r.group()));
         if ("yes".equalsIgnoreCase(env.get("kernels_autodetect"))) {
-            List<String> entries = new ArrayList<>(files.list("/boot"));
+            List<String> entries = new ArrayList<>(files.list("/boot", ConfLimits.DIRECTORY_ENTRIES + 1));
+            if (entries.size() > ConfLimits.DIRECTORY_ENTRIES) {
+                problems.add(new ConfigProblem(parsed.origin("kernels_autodetect"), "/boot has more than %d entries, "
+                        .formatted(ConfLimits.DIRECTORY_ENTRIES) + "more than jkboot lists; no kernels detected"));
+                entries.clear();
+            }
             entries.sort(null);
             for (String entry : entries) {
                 if (files.kind("/boot/" + entry) == BootFiles.Kind.DIRECTORY

@@ -1,5 +1,6 @@
 package dev.jkboot.loaderconf;
 
+import dev.jkboot.fs.FileContent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,7 +37,9 @@ import java.util.regex.Pattern;
  *   <li>a pending {@code nextboot} configuration is not applied, because jkboot cannot mark it
  *       used on a read-only disk and would apply it on every boot.
  * </ul>
- * Line numbers are physical lines (FreeBSD's own messages count only non-empty lines).
+ * Line numbers are physical lines (FreeBSD's own messages count only non-empty lines). What the
+ * files may make jkboot read is bounded ({@link ConfLimits}): a file, line, variable count or
+ * chain beyond a limit is reported and skipped.
  */
 public final class LoaderConfReader {
     public static final String DEFAULTS = "/boot/defaults/loader.conf";
@@ -52,6 +55,8 @@ public final class LoaderConfReader {
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Set<String> loaded = new HashSet<>();
     private String confFiles;
+    private long bytesRead;
+    private int moreProblems;
 
     private LoaderConfReader(BootFiles files, Map<String, String> presets) {
         this.files = files;
@@ -69,32 +74,41 @@ public final class LoaderConfReader {
                 reader.problems.add(new ConfigProblem(DEFAULTS, 0, "missing, so no other configuration file is "
                         + "read either (FreeBSD finds them through its loader_conf_files)"));
             }
-            reader.readConf(DEFAULTS);
+            reader.readConf(DEFAULTS, 1);
             reader.checkNextboot();
         } catch (IOException e) {
             throw new LoaderConfException("cannot read the boot configuration from " + files + ": " + e.getMessage(),
                     "check the disk or the directory given with --root", e);
         }
+        if (reader.moreProblems > 0) {
+            reader.problems.add(new ConfigProblem(DEFAULTS, 0, "and " + reader.moreProblems + " more problems in the "
+                    + "configuration files, not listed one by one (at most " + ConfLimits.PROBLEMS + " are)"));
+        }
         return new ParsedConfig(reader.env, reader.origins, List.copyOf(reader.modules.values()), reader.problems);
     }
 
-    private void readConf(String path) throws IOException {
+    private void readConf(String path, int depth) throws IOException {
         String file = absolute(path);
         if (loaded.contains(file)) {
             return;
         }
+        if (depth > ConfLimits.DEPTH) {
+            problem(new ConfigProblem(file, 0, "chained %d files deep through loader_conf_files, more than the %d "
+                    .formatted(depth, ConfLimits.DEPTH) + "jkboot follows (a loop of ever new names?); not read"));
+            return;
+        }
         boolean topLevel = loaded.isEmpty();
         confFiles = null;
-        Optional<byte[]> bytes = files.read(file);
+        Optional<byte[]> bytes = readLimited(file);
         if (bytes.isPresent() && file.endsWith(".lua")) {
-            problems.add(new ConfigProblem(file, 0, "Lua configuration files are not run by jkboot; skipped"));
+            problem(new ConfigProblem(file, 0, "Lua configuration files are not run by jkboot; skipped"));
         } else if (bytes.isPresent()) {
             parse(file, new String(bytes.get(), StandardCharsets.UTF_8));
         }
         loaded.add(file);
         if (confFiles != null) {
             for (String next : words(confFiles)) {
-                readConf(next);
+                readConf(next, depth + 1);
             }
         }
         if (topLevel) {
@@ -102,10 +116,38 @@ public final class LoaderConfReader {
             String local = env.get("local_loader_conf_files");
             if (local != null) {
                 for (String next : words(local)) {
-                    readConf(next);
+                    readConf(next, depth + 1);
                 }
             }
         }
+    }
+
+    /**
+     * A configuration file, refused before it is read when it, or all files so far, would exceed
+     * {@link ConfLimits}; empty when missing, not a regular file, or refused (with a problem).
+     */
+    private Optional<byte[]> readLimited(String file) throws IOException {
+        Optional<FileContent> content = files.open(file);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        long size = content.get().size();
+        String refused = loaded.size() >= ConfLimits.FILES
+                ? "would be configuration file number %d, more than the %d jkboot reads".formatted(loaded.size() + 1,
+                        ConfLimits.FILES)
+                : size > ConfLimits.FILE_BYTES
+                ? "is %d bytes, more than the %d jkboot reads from one configuration file".formatted(size,
+                        ConfLimits.FILE_BYTES)
+                : bytesRead + size > ConfLimits.TOTAL_BYTES
+                ? "is %d bytes, more than the %d left of the %d jkboot reads from all configuration files together"
+                        .formatted(size, ConfLimits.TOTAL_BYTES - bytesRead, ConfLimits.TOTAL_BYTES)
+                : null;
+        if (refused != null) {
+            problem(new ConfigProblem(file, 0, refused + "; skipped"));
+            return Optional.empty();
+        }
+        bytesRead += size;
+        return Optional.of(content.get().toArray());
     }
 
     private void readConfDirs() throws IOException {
@@ -119,17 +161,31 @@ public final class LoaderConfReader {
         for (String dir : dirs) {
             String absDir = absolute(dir);
             if (files.kind(absDir) != BootFiles.Kind.DIRECTORY) {
-                problems.add(new ConfigProblem(absDir, 0, "named in loader_conf_dirs but not a directory; skipped"));
+                problem(new ConfigProblem(absDir, 0, "named in loader_conf_dirs but not a directory; skipped"));
                 continue;
             }
-            List<String> names = new ArrayList<>(files.list(absDir));
+            List<String> names = new ArrayList<>(files.list(absDir, ConfLimits.DIRECTORY_ENTRIES + 1));
+            if (names.size() > ConfLimits.DIRECTORY_ENTRIES) {
+                problem(new ConfigProblem(absDir, 0, "has more than %d entries, more than jkboot lists; skipped"
+                        .formatted(ConfLimits.DIRECTORY_ENTRIES)));
+                continue;
+            }
             names.sort(null);
             for (String name : names) {
                 String path = absDir.replaceFirst("/+$", "") + "/" + name;
                 if (name.endsWith(".conf") && files.kind(path) == BootFiles.Kind.FILE) {
-                    readConf(path);
+                    readConf(path, 2);
                 }
             }
+        }
+    }
+
+    /** Records a problem, or only counts it once {@link ConfLimits#PROBLEMS} are recorded. */
+    private void problem(ConfigProblem p) {
+        if (problems.size() < ConfLimits.PROBLEMS) {
+            problems.add(p);
+        } else {
+            moreProblems++;
         }
     }
 
@@ -138,13 +194,18 @@ public final class LoaderConfReader {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int number = i + 1;
+            if (line.length() > ConfLimits.LINE_BYTES) {
+                problem(new ConfigProblem(file, number, "line of %d characters, longer than the %d jkboot reads; "
+                        .formatted(line.length(), ConfLimits.LINE_BYTES) + "skipped"));
+                continue;
+            }
             ConfLine parsed = ConfLineParser.parse(line);
             if (parsed instanceof ConfLine.Malformed) {
-                problems.add(new ConfigProblem(file, number, "malformed line, skipped: '" + line.strip()
+                problem(new ConfigProblem(file, number, "malformed line, skipped: '" + line.strip()
                         + "' (expected name=\"value\", name=word or a # comment)"));
             } else if (parsed instanceof ConfLine.Exec exec) {
                 if (!HARMLESS_EXEC.matcher(exec.command()).matches()) {
-                    problems.add(new ConfigProblem(file, number, "exec=\"" + exec.command()
+                    problem(new ConfigProblem(file, number, "exec=\"" + exec.command()
                             + "\" is a loader command; jkboot does not run loader commands, skipped"));
                 }
             } else if (parsed instanceof ConfLine.ModuleSetting setting) {
@@ -162,10 +223,13 @@ public final class LoaderConfReader {
     private void moduleSetting(ConfLine.ModuleSetting setting, String file, int number) {
         String key = setting.module();
         String property = setting.property();
+        if (!room(key + "_" + property, file, number)) {
+            return;
+        }
         Origin where = new Origin(file, number);
         ModuleSettings current = modules.getOrDefault(key, ModuleSettings.named(key, where));
         switch (property) {
-            case "before", "after", "error" -> problems.add(new ConfigProblem(file, number, key + "_" + property
+            case "before", "after", "error" -> problem(new ConfigProblem(file, number, key + "_" + property
                     + " is a loader command run around loading " + key + "; jkboot does not run loader commands, "
                     + "ignored"));
             default -> modules.put(key, current.with(property, setting.value(), where));
@@ -176,9 +240,12 @@ public final class LoaderConfReader {
     }
 
     private void assign(ConfLine.Assignment assignment, String file, int number) {
-        ValueExpansion.Result result = ValueExpansion.expand(assignment.value(), env::get);
+        if (!assignment.name().equals(CONF_FILES) && !room(assignment.name(), file, number)) {
+            return;
+        }
+        ValueExpansion.Result result = ValueExpansion.expand(assignment.value(), env::get, ConfLimits.LINE_BYTES);
         if (result instanceof ValueExpansion.Result.Error error) {
-            problems.add(new ConfigProblem(file, number, "cannot set " + assignment.name() + ": " + error.reason()
+            problem(new ConfigProblem(file, number, "cannot set " + assignment.name() + ": " + error.reason()
                     + "; skipped"));
         } else if (result instanceof ValueExpansion.Result.Value value) {
             if (assignment.name().equals(CONF_FILES)) {
@@ -188,6 +255,16 @@ public final class LoaderConfReader {
                 origins.put(assignment.name(), new Origin(file, number));
             }
         }
+    }
+
+    /** Whether {@code name} may be set: it is set already, or there is room for one more variable. */
+    private boolean room(String name, String file, int number) {
+        if (env.containsKey(name) || env.size() < ConfLimits.VARIABLES) {
+            return true;
+        }
+        problem(new ConfigProblem(file, number, "%s would be variable number %d, more than the %d jkboot keeps "
+                .formatted(name, env.size() + 1, ConfLimits.VARIABLES) + "(FreeBSD's kernel keeps 512); skipped"));
+        return false;
     }
 
     /**
@@ -200,7 +277,7 @@ public final class LoaderConfReader {
         if (file == null || "NO".equals(enable)) {
             return;
         }
-        Optional<byte[]> bytes = files.read(absolute(file));
+        Optional<byte[]> bytes = readLimited(absolute(file));
         if (bytes.isEmpty()) {
             return;
         }
@@ -208,7 +285,7 @@ public final class LoaderConfReader {
         if (enable == null && text.startsWith("nextboot_enable=\"NO\"")) {
             return;
         }
-        problems.add(new ConfigProblem(absolute(file), 0, "a one-time boot configuration from nextboot(8) is "
+        problem(new ConfigProblem(absolute(file), 0, "a one-time boot configuration from nextboot(8) is "
                 + "pending; jkboot cannot mark it used on a read-only disk, so it is not applied (remove it "
                 + "with 'nextboot -D' or boot it once with FreeBSD's loader)"));
     }

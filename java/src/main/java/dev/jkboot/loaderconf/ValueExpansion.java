@@ -23,6 +23,11 @@ final class ValueExpansion {
     private ValueExpansion() {}
 
     static Result expand(String value, Function<String, String> variables) {
+        return expand(value, variables, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #expand(String, Function)}, refusing a value that would grow past {@code maxLength} characters. */
+    static Result expand(String value, Function<String, String> variables, int maxLength) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < value.length()) {
@@ -44,6 +49,9 @@ final class ValueExpansion {
                 }
                 i = name.end();
                 String replacement = variables.apply(name.group(1));
+                if (replacement != null && out.length() + replacement.length() > maxLength) {
+                    return new Result.Error("the value would be longer than %d characters".formatted(maxLength));
+                }
                 out.append(replacement == null ? "" : replacement);
             } else {
                 out.append(c);
