@@ -17,6 +17,7 @@ import dev.jkboot.plan.TargetMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /** Distils a {@link HostDescription} into the {@link BootHost} a boot needs, insisting on what it must have. */
@@ -46,7 +47,8 @@ public final class BootHosts {
      * The memory a boot may use: Linux's usable RAM (its reserved children are already carved out
      * of it) minus what must survive the jump and that Linux may not list as reserved: the
      * device tree's memory reservations and {@code /reserved-memory} regions, which FreeBSD honours
-     * too, and Linux's UEFI memory map while the trampoline still has to copy it.
+     * too, and Linux's UEFI memory map while the trampoline still has to copy it. Linux's MemTotal
+     * comes along, since kexec_load takes at most half of it.
      */
     public static TargetMemory memory(HostDescription host) throws JkbootException {
         RamMap ram = host.ram().orElseThrow();
@@ -65,7 +67,9 @@ public final class BootHosts {
             keepOut.add(new TargetMemory.KeepOut(Range.ofSize(u.mapAddress(), u.mapSize()),
                     "Linux's UEFI memory map (copied at jump time)"));
         }
-        return new TargetMemory(ram.systemRam(), ram.usable(), keepOut);
+        OptionalLong memTotal = host.meminfo().optional().map(m -> OptionalLong.of(m.memTotal()))
+                .orElse(OptionalLong.empty());
+        return new TargetMemory(ram.systemRam(), ram.usable(), keepOut, memTotal);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class BootPlanning {
         List<Loadable> others = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
             if (f.type().isPresent()) {
-                others.add(RawFile.loadable(f.source().name(), f.type().get(), f.source().read(), f.args()));
+                others.add(RawFile.loadable(f.source().name(), f.type().get(), f.source().content(), f.args()));
             } else {
                 others.add(ElfObjectLoader.module(elf(f.source()), f.args()));
             }

@@ -4,10 +4,13 @@ import dev.jkboot.JkbootException;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.freebsd.BootImage;
+import dev.jkboot.plan.FitCheck;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Planner;
 import dev.jkboot.plan.Target;
 import dev.jkboot.plan.TrampolineOptions;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one boot sequence that {@code jkboot boot} and autoboot both run, after the host was
@@ -51,12 +54,14 @@ public final class BootSequence {
     }
 
     /**
-     * Runs the boot up to {@code mode}.
+     * Runs the boot up to {@code mode}. Raw files that cannot fit the host are refused before
+     * anything is read ({@link FitCheck}).
      *
      * @return the validated plan (for {@link Mode#BOOT} only when the jump failed, which it reports by throwing)
      */
     public KexecPlan run(BootHost host, BootRequest request, TrampolineOptions trampoline, Mode mode)
             throws JkbootException {
+        FitCheck.check(rawFiles(request), host.memory(), target);
         BootImage image = BootPlanning.load(host, request);
         hooks.phase("loading");
         KexecPlan plan = Planner.place(image, host.memory(), target, trampoline);
@@ -73,5 +78,16 @@ public final class BootSequence {
             runner.jump();
         }
         return plan;
+    }
+
+    /** The files loaded as they are, with their sizes, known before any is read. */
+    private static List<FitCheck.Sized> rawFiles(BootRequest request) throws JkbootException {
+        List<FitCheck.Sized> sized = new ArrayList<>();
+        for (BootRequest.FileSpec f : request.files()) {
+            if (f.type().isPresent()) {
+                sized.add(new FitCheck.Sized(f.source().name(), f.type().get(), f.source().size()));
+            }
+        }
+        return sized;
     }
 }

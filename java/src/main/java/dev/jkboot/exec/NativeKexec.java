@@ -6,6 +6,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.jkboot.plan.KexecSegment;
 import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,20 +120,27 @@ public final class NativeKexec implements KexecSyscalls {
     /**
      * The native {@code struct kexec_segment} array kexec_load reads (32 bytes per segment: buf, bufsz, mem,
      * memsz) and the buffers its entries point to: each buffer holds its segment's pieces at
-     * {@code pa - mem}, zeros between them; a segment without bytes has a NULL buf. Keep it reachable until
+     * {@code pa - mem}, zeros between them; a segment without bytes has a NULL buf. A segment that is one
+     * piece outside the heap (a mapped file) and exactly its bytes points at that piece itself: Linux copies
+     * it from the mapping, and no buffer of its size is allocated ({@code mapped}). Keep it reachable until
      * kexec_load has returned.
      */
-    record SegmentTable(Memory table, List<Memory> buffers) {
+    record SegmentTable(Memory table, List<Memory> buffers, List<ByteBuffer> mapped) {
         static SegmentTable of(List<KexecSegment> segments) {
             List<Memory> buffers = new ArrayList<>(segments.size());
+            List<ByteBuffer> mapped = new ArrayList<>();
             Memory table = new Memory((long) SEGMENT_SIZE * Math.max(1, segments.size()));
             table.clear();
             for (int i = 0; i < segments.size(); i++) {
                 KexecSegment s = segments.get(i);
-                Memory buf = null;
-                if (s.bufsz() > 0) {
-                    buf = new Memory(s.bufsz());
-                    buf.clear();
+                Pointer buf = null;
+                if (s.bufsz() > 0 && inPlace(s)) {
+                    ByteBuffer data = s.pieces().get(0).data();
+                    buf = Native.getDirectBufferPointer(data).share(data.position());
+                    mapped.add(data);
+                } else if (s.bufsz() > 0) {
+                    Memory copy = new Memory(s.bufsz());
+                    copy.clear();
                     for (KexecSegment.Piece p : s.pieces()) {
                         long offset = p.pa() - s.mem();
                         int length = p.data().remaining();
@@ -141,9 +149,10 @@ public final class NativeKexec implements KexecSyscalls {
                                     "piece %s (0x%x, %d bytes) lies outside the %d bytes of segment 0x%x"
                                             .formatted(p.what(), p.pa(), length, s.bufsz(), s.mem()));
                         }
-                        buf.getByteBuffer(offset, length).put(p.data().duplicate());
+                        copy.getByteBuffer(offset, length).put(p.data().duplicate());
                     }
-                    buffers.add(buf);
+                    buffers.add(copy);
+                    buf = copy;
                 }
                 long base = (long) i * SEGMENT_SIZE;
                 table.setPointer(base, buf);
@@ -151,7 +160,16 @@ public final class NativeKexec implements KexecSyscalls {
                 table.setLong(base + 16, s.mem());
                 table.setLong(base + 24, s.memsz());
             }
-            return new SegmentTable(table, List.copyOf(buffers));
+            return new SegmentTable(table, List.copyOf(buffers), List.copyOf(mapped));
+        }
+
+        /** One piece outside the heap, at the segment's start, that is exactly the segment's bytes. */
+        static boolean inPlace(KexecSegment s) {
+            if (s.pieces().size() != 1) {
+                return false;
+            }
+            KexecSegment.Piece p = s.pieces().get(0);
+            return p.data().isDirect() && p.pa() == s.mem() && p.data().remaining() == s.bufsz();
         }
     }
 

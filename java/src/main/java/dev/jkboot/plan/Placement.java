@@ -5,6 +5,7 @@ import dev.jkboot.mem.Range;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -49,29 +50,45 @@ public final class Placement {
         if (size <= 0) {
             throw new IllegalArgumentException("staging size must be positive, not " + size);
         }
-        Range largest = null;
-        long largestRoom = 0;
         for (Range hole : holes(memory)) {
             long address = Align.up(hole.start(), alignment);
-            long room = address < hole.end() ? hole.end() - address : 0;
-            if (room >= size) {
+            if (address < hole.end() && hole.end() - address >= size) {
                 return new StagingArea(address, size, hole);
             }
-            if (largest == null || room > largestRoom) {
-                largest = hole;
-                largestRoom = room;
-            }
         }
-        String boundary = alignment % Align.MIB == 0 ? alignment / Align.MIB + " MiB" : Align.human(alignment);
-        String biggest = largest == null ? "there is no usable RAM outside the keep-out ranges"
-                : "the largest hole is %s, %s from its first %s boundary".formatted(largest,
-                        Align.human(largestRoom), boundary);
         String keepOuts = memory.keepOut().isEmpty() ? ""
                 : " (kept out: " + memory.keepOut().stream().map(k -> k.why() + " " + k.range())
                         .collect(Collectors.joining(", ")) + ")";
         throw new PlanException("no usable RAM range has %s free at a %s-aligned address: %s%s".formatted(
-                Align.human(size), boundary, biggest, keepOuts),
+                Align.human(size), boundary(alignment), describeLargest(memory, alignment), keepOuts),
                 "free memory on the host (fewer or smaller reservations, e.g. crashkernel=) "
                         + "or boot fewer or smaller files");
+    }
+
+    /** Room from a hole's first aligned address to its end. */
+    public record Room(Range hole, long bytes) {}
+
+    /** The hole with the most room from its first {@code alignment}-aligned address; empty when there is no hole. */
+    public static Optional<Room> largest(TargetMemory memory, long alignment) {
+        Room best = null;
+        for (Range hole : holes(memory)) {
+            long address = Align.up(hole.start(), alignment);
+            long room = address < hole.end() ? hole.end() - address : 0;
+            if (best == null || room > best.bytes()) {
+                best = new Room(hole, room);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** "the largest hole is [a, b), N from its first 2 MiB boundary", or why there is none. */
+    static String describeLargest(TargetMemory memory, long alignment) {
+        return largest(memory, alignment).map(r -> "the largest hole is %s, %s from its first %s boundary"
+                .formatted(r.hole(), Align.human(r.bytes()), boundary(alignment)))
+                .orElse("there is no usable RAM outside the keep-out ranges");
+    }
+
+    private static String boundary(long alignment) {
+        return alignment % Align.MIB == 0 ? alignment / Align.MIB + " MiB" : Align.human(alignment);
     }
 }

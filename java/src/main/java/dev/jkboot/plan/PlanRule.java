@@ -13,7 +13,8 @@ public enum PlanRule {
     UART("the trampoline's UART is a device: outside RAM and outside the image"),
     INTEGRITY("the integrity check covers every segment byte but the trampoline's, and its test hook's byte lies "
             + "inside a checked range"),
-    MEMMAP_COPY("the UEFI map copy lands in the EFI_MAP record and reads memory no segment overwrites");
+    MEMMAP_COPY("the UEFI map copy lands in the EFI_MAP record and reads memory no segment overwrites"),
+    HALF_RAM("the segments total at most half of Linux's RAM (MemTotal): kexec_load refuses more with EINVAL");
 
     private final String description;
 

@@ -47,6 +47,13 @@ final class PlanValidator {
             }
         }
 
+        long total = plan.totalBytes();
+        if (memory.kexecLimit().isPresent() && total > memory.kexecLimit().getAsLong()) {
+            v.add(violation(PlanRule.HALF_RAM, "the segments take %s (%d bytes), Linux's MemTotal is %s: at most %s",
+                    Align.human(total), total, Align.human(memory.linuxMemTotal().getAsLong()),
+                    Align.human(memory.kexecLimit().getAsLong())));
+        }
+
         Range window = new Range(target.kernbase(), target.earlyWindowEnd(image.modulepVa()));
         long metadataEnd = image.modulepVa() + image.metadata().size();
         checkInWindow(v, "metadata", image.modulepVa(), metadataEnd, window);

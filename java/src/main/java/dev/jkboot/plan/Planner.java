@@ -13,7 +13,8 @@ import java.util.List;
  * Lays a {@link BootImage} out in physical memory and cuts it into kexec segments.
  *
  * <p>The whole image keeps its kernel-VA shape: PA = staging + (VA − KERNBASE), the trampoline at
- * PA(kernend). Chunks that share or touch pages become one segment; gaps of whole pages stay out
+ * PA(kernend). Chunks that share or touch pages become one segment, except that a large mapped
+ * file keeps a segment of its own, which Linux reads without a copy; gaps of whole pages stay out
  * of the segments, unless that would exceed Linux's 16-segment limit. A segment's buffer ends with
  * its last data byte: trailing zeros (a bss) cost no buffer, Linux zero-fills up to memsz.
  */
@@ -90,7 +91,13 @@ public final class Planner {
         return segments(pieces);
     }
 
-    /** Groups pieces into page-aligned segments, merging the closest neighbours past the limit. */
+    /**
+     * Groups pieces into page-aligned segments: pieces that share a page are one segment, and so
+     * are pieces on touching pages, except that a {@linkplain #zeroCopy zero-copy} piece keeps a
+     * segment of its own, so that Linux reads it straight from its mapping. Past the limit of 16,
+     * the closest neighbours are merged, and of equally close ones those with the fewest bytes, which
+     * then cost a copy.
+     */
     static List<KexecSegment> segments(List<KexecSegment.Piece> pieces) {
         List<KexecSegment.Piece> sorted = new ArrayList<>(pieces);
         sorted.sort(Comparator.comparingLong(KexecSegment.Piece::pa));
@@ -99,7 +106,10 @@ public final class Planner {
         for (KexecSegment.Piece p : sorted) {
             Range pages = new Range(Align.down(p.pa(), Align.PAGE), Align.up(p.end(), Align.PAGE));
             int last = spans.size() - 1;
-            if (last >= 0 && pages.start() <= spans.get(last).end()) {
+            boolean sharesPage = last >= 0 && pages.start() < spans.get(last).end();
+            boolean touches = last >= 0 && pages.start() == spans.get(last).end();
+            boolean keepApart = touches && (zeroCopy(p) || groups.get(last).size() == 1 && zeroCopy(groups.get(last).get(0)));
+            if (sharesPage || touches && !keepApart) {
                 groups.get(last).add(p);
                 spans.set(last, new Range(spans.get(last).start(), Math.max(spans.get(last).end(), pages.end())));
             } else {
@@ -110,7 +120,9 @@ public final class Planner {
         while (spans.size() > MAX_SEGMENTS) {
             int best = 0;
             for (int i = 1; i + 1 < spans.size(); i++) {
-                if (gap(spans, i) < gap(spans, best)) {
+                long g = gap(spans, i);
+                long bestGap = gap(spans, best);
+                if (g < bestGap || g == bestGap && bytes(groups, i) < bytes(groups, best)) {
                     best = i;
                 }
             }
@@ -125,6 +137,28 @@ public final class Planner {
             out.add(new KexecSegment(span.start(), span.size(), Math.max(dataEnd, span.start()) - span.start(), g));
         }
         return out;
+    }
+
+    /** Bytes a piece must be to be worth a segment of its own. */
+    static final long ZERO_COPY_MIN = Align.MIB;
+
+    /**
+     * Whether a piece can be handed to Linux where it lies, without a copy: bytes outside the heap
+     * (a mapped file), starting on a page, large enough to be worth a segment.
+     */
+    static boolean zeroCopy(KexecSegment.Piece p) {
+        return p.data().isDirect() && p.data().remaining() >= ZERO_COPY_MIN && Align.isAligned(p.pa(), Align.PAGE);
+    }
+
+    /** The bytes of groups {@code i} and {@code i + 1} together: what merging them copies. */
+    private static long bytes(List<List<KexecSegment.Piece>> groups, int i) {
+        long sum = 0;
+        for (int j = i; j <= i + 1; j++) {
+            for (KexecSegment.Piece p : groups.get(j)) {
+                sum += p.data().remaining();
+            }
+        }
+        return sum;
     }
 
     private static long gap(List<Range> spans, int i) {
