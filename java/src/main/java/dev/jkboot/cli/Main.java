@@ -29,13 +29,21 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** Runs jkboot and returns its exit status; never calls {@link System#exit}. */
+    /**
+     * Runs jkboot and returns its exit status; never calls {@link System#exit}. Running out of
+     * memory or stack ends in the same one-line report as any refusal (picocli passes only
+     * Exceptions to its handler; Errors come through here).
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new ErrorReporter());
         // FreeBSD boot switches (-sv) reach `boot` as words, as they do the loader's boot command.
         cli.getSubcommands().get("boot").setUnmatchedOptionsArePositionalParams(true);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (VirtualMachineError e) {
+            return ErrorReporter.exhausted(e, cli.getErr());
+        }
     }
 
     @Override
