@@ -30,6 +30,11 @@ final class KexecFailures {
             case Errno.ENOMEM -> new KexecException(what + "not enough free memory for Linux to stage the image "
                     + "(it keeps a copy of every segment until the jump)",
                     "free memory (stop services, drop caches), or load fewer or smaller modules", errno);
+            case Errno.EFAULT -> new KexecException(what + "Linux could not read the bytes of a segment. Large files "
+                    + "such as an md_image are handed to it mapped, so a file that shrank after jkboot opened it, or a "
+                    + "disk that failed to read, ends here",
+                    "check the disk (dmesg shows the driver's view) and that nothing changes the FreeBSD files during "
+                            + "the boot, then try again", errno);
             case Errno.ENOSYS -> new KexecException(what + "the running kernel has no kexec_load system call",
                     "boot a LinuxBoot kernel built with CONFIG_KEXEC=y", errno);
             case Errno.EADDRNOTAVAIL -> new KexecException(what + "a segment lies beyond the memory kexec may "
