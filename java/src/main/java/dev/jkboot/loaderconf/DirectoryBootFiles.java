@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,7 +90,7 @@ public final class DirectoryBootFiles implements BootFiles {
                     // until full or end of file
                 }
                 return Optional.of(buffer.position() == size ? buffer.array()
-                        : java.util.Arrays.copyOf(buffer.array(), buffer.position()));
+                        : Arrays.copyOf(buffer.array(), buffer.position()));
             }
         }
     }
@@ -216,7 +218,7 @@ public final class DirectoryBootFiles implements BootFiles {
             if (!Objects.equals(key, Files.readAttributes(onHost, BasicFileAttributes.class, NOFOLLOW).fileKey())) {
                 throw new IOException(path + " changed while jkboot read it (under " + root + ")");
             }
-            return target.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return target.getBytes(StandardCharsets.UTF_8);
         }
 
         @Override
