@@ -149,7 +149,12 @@ class PlanValidatorBoundaryTest {
         KexecPlan p = valid();
         long end = end(p);
         PlanValidator.check(with(p, plus(p, bss(end, Align.PAGE))), RAM);
-        assertEquals(List.of(PlanRule.SEGMENT_PAGES), rules(with(p, plus(p, bss(end - Align.PAGE, Align.PAGE)))));
+        KexecPlan overlapping = with(p, plus(p, bss(end - Align.PAGE, Align.PAGE)));
+        assertEquals(List.of(PlanRule.SEGMENT_PAGES), rules(overlapping));
+        int n = p.segments().size();
+        PlanException e = assertThrows(PlanException.class, () -> PlanValidator.check(overlapping, RAM));
+        assertEquals("segment %d at 0x%x overlaps or precedes segment %d ending 0x%x"
+                .formatted(n, end - Align.PAGE, n - 1, end), e.violations().get(0).detail());
         KexecSegment first = p.segments().get(0);
         List<KexecSegment> unsorted = new ArrayList<>(p.segments());
         unsorted.add(bss(first.mem() - 2 * Align.PAGE, Align.PAGE));
