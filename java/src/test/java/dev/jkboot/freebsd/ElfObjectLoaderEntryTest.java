@@ -89,4 +89,32 @@ class ElfObjectLoaderEntryTest {
         assertEquals("a kernel goes in --kernel",
                 assertThrows(BootSpecException.class, () -> ElfObjectLoader.module(exec, Optional.empty())).fix());
     }
+
+    /** The one-segment kernel with a symbol table (outside the segment) whose sh_link is {@code link}. */
+    static byte[] withSymbols(int link) {
+        ByteBuffer b = ByteBuffer.allocate(184 + 3 * 64).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(elf(ElfHeader.ET_EXEC, ElfHeader.EM_AARCH64, VADDR, VADDR));
+        b.putLong(40, 184).putShort(60, (short) 3).putShort(62, (short) 0); // e_shoff, e_shnum, e_shstrndx
+        // symbol 1: "a", global function at VADDR
+        b.putInt(128 + 24, 1).put(128 + 24 + 4, (byte) 0x12).putShort(128 + 24 + 6, (short) 1).putLong(128 + 24 + 8, VADDR);
+        b.put(176, (byte) 0).put(177, (byte) 'a').put(178, (byte) 0);
+        int sh = 184 + 64;
+        b.putInt(sh + 4, 2).putLong(sh + 24, 128).putLong(sh + 32, 48).putInt(sh + 40, link).putInt(sh + 44, 1)
+                .putLong(sh + 48, 8).putLong(sh + 56, 24);
+        sh += 64;
+        b.putInt(sh + 4, 3).putLong(sh + 24, 176).putLong(sh + 32, 3).putLong(sh + 48, 1);
+        return b.array();
+    }
+
+    @Test
+    void theSymbolTablesStringTableMustBeASectionOfTheFile() throws Exception {
+        ElfObjectLoader.Kernel k = ElfObjectLoader.kernel(ElfFile.parse("kernel", withSymbols(2)));
+        assertTrue(k.object().symbols().isPresent());
+        for (int link : new int[] {3, 1, 0}) {
+            Exception e = assertThrows(Exception.class,
+                    () -> ElfObjectLoader.kernel(ElfFile.parse("kernel", withSymbols(link))));
+            assertTrue(e instanceof BootSpecException || e instanceof dev.jkboot.elf.ElfException,
+                    link + ": " + e);
+        }
+    }
 }
