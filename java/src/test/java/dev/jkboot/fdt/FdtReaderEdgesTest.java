@@ -96,4 +96,13 @@ class FdtReaderEdgesTest {
         String e = error(blob("a\0", words(BEGIN_NODE, name(""), PROP, 0, 2, END_NODE, END)));
         assertTrue(e.contains("a property name offset 0x2 lies outside the strings block (0x2 bytes)"), e);
     }
+
+    @Test
+    void anEmptyStringsBlockInsideAnotherBlockOverlapsNothing() throws FdtException {
+        // size_dt_strings 0, placed inside the structure block, then inside the reservation block
+        byte[] insideStructure = with(with(blob("", ROOT), 32, 0), 12, Blobs.STRUCT + 4);
+        assertEquals(0, FdtReader.read(insideStructure, "t").root().properties().size());
+        byte[] insideReservations = with(with(blob("", ROOT), 32, 0), 12, 48);
+        assertEquals(0, FdtReader.read(insideReservations, "t").root().properties().size());
+    }
 }
