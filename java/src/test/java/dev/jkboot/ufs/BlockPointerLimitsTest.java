@@ -68,6 +68,17 @@ class BlockPointerLimitsTest {
     }
 
     @Test
+    void noSuperblockIsReadPastTheEndOfThePartition() {
+        // One byte too small for the superblock at 64 KiB: it is not read (it lies on the device, past
+        // the partition), and the search finds nothing else.
+        long size = 65536 + 8192 - 1;
+        UfsException e = assertThrows(UfsException.class, () -> Ufs2.open(device(BYTES), 0, size, "fs"));
+        assertEquals("fs has no UFS2 superblock at offset 65536, 8192, 0 or 262144", e.getMessage());
+        UfsException empty = assertThrows(UfsException.class, () -> Ufs2.open(device(BYTES), 0, 0, "fs"));
+        assertEquals("fs has no UFS2 superblock at offset 65536, 8192, 0 or 262144", empty.getMessage());
+    }
+
+    @Test
     void theLastFragmentsOfTheFileSystemAreData() throws Exception {
         fs().checkExtent(FRAGMENTS - 8, 8, "data");
         fs().checkExtent(FRAGMENTS - 1, 1, "data");
