@@ -28,9 +28,7 @@ def short_mutator(name):
 
 
 def read_mutants(path):
-    root = ET.parse(path).getroot()
-    if root.get("partial") == "true":
-        print("mutation: warning: %s is partial (PIT did not finish)" % path, file=sys.stderr)
+    root = ET.parse(path).getroot()  # PIT 1.30 marks even a finished report partial="true"
     out = []
     for m in root.iter("mutation"):
         out.append({
@@ -78,14 +76,14 @@ def main(argv):
     for cells in table_rows(md, "Equivalent mutants"):
         if len(cells) < 5:
             continue
-        cls = cells[0] if "." in cells[0] else "dev.jkboot." + cells[0].replace("/", ".")
+        cls = cells[0] if cells[0].startswith("dev.jkboot.") else "dev.jkboot." + cells[0].replace("/", ".")
         equivalent[(cls, cells[1], int(cells[2]), cells[3])] = cells[4]
     # Bounds checks: | class | methods (comma separated) | what they guard |
     bounds = []
     for cells in table_rows(md, "Bounds checks"):
         if len(cells) < 2:
             continue
-        cls = cells[0] if "." in cells[0] else "dev.jkboot." + cells[0].replace("/", ".")
+        cls = cells[0] if cells[0].startswith("dev.jkboot.") else "dev.jkboot." + cells[0].replace("/", ".")
         for method in cells[1].split(","):
             bounds.append((cls, method.strip()))
 
