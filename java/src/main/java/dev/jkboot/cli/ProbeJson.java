@@ -1,6 +1,5 @@
 package dev.jkboot.cli;
 
-import dev.jkboot.JkbootException;
 import dev.jkboot.fdt.MemoryReservation;
 import dev.jkboot.fdt.ReservedRegion;
 import dev.jkboot.host.Carveout;
@@ -8,7 +7,6 @@ import dev.jkboot.host.DeviceTree;
 import dev.jkboot.host.EfiMemoryDescriptor;
 import dev.jkboot.host.Finding;
 import dev.jkboot.host.HostDescription;
-import dev.jkboot.host.HostException;
 import dev.jkboot.host.KexecFacts;
 import dev.jkboot.plan.StagingArea;
 import dev.jkboot.json.Json;
@@ -121,17 +119,10 @@ final class ProbeJson {
     }
 
     private static Json staging(HostDescription host, long size) {
-        try {
-            StagingArea s = ProbeStaging.find(host, size);
-            return Json.object().put("available", true)
-                    .put("size", s.size())
-                    .put("address", Json.hex(s.address()))
-                    .put("hole", range(s.hole()))
-                    .put("room", s.room()).build();
-        } catch (JkbootException e) {
-            return Json.object().put("available", false).put("path", "").put("reason", e.getMessage())
-                    .put("fix", e.fix()).build();
-        }
+        return section(ProbeStaging.find(host, size), (s, o) -> o.put("size", s.size())
+                .put("address", Json.hex(s.address()))
+                .put("hole", range(s.hole()))
+                .put("room", s.room()));
     }
 
     /** A finding as {@code {"available": true, …}} or {@code {"available": false, path, reason, fix}}. */

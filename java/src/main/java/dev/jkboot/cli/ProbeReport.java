@@ -1,6 +1,5 @@
 package dev.jkboot.cli;
 
-import dev.jkboot.JkbootException;
 import dev.jkboot.fdt.ReservedRegion;
 import dev.jkboot.host.Architecture;
 import dev.jkboot.host.Blocker;
@@ -10,7 +9,6 @@ import dev.jkboot.host.EfiMemoryDescriptor;
 import dev.jkboot.host.EfiMemoryMap;
 import dev.jkboot.host.Finding;
 import dev.jkboot.host.HostDescription;
-import dev.jkboot.host.HostException;
 import dev.jkboot.host.KexecFacts;
 import dev.jkboot.host.KexecReadiness;
 import dev.jkboot.host.LockdownMode;
@@ -135,13 +133,14 @@ final class ProbeReport {
     }
 
     private void staging(HostDescription host, long size) {
-        try {
-            StagingArea s = ProbeStaging.find(host, size);
+        Finding<StagingArea> staging = ProbeStaging.find(host, size);
+        if (staging instanceof Finding.Found<StagingArea> found) {
+            StagingArea s = found.value();
             line("Staging (%s): 0x%x in usable RAM %s, %s of room".formatted(Align.human(size), s.address(),
                     show(s.hole()), Align.human(s.room())));
-        } catch (JkbootException e) {
-            line("Staging (%s): not available: %s".formatted(Align.human(size), e.getMessage()));
-            fix(e.fix());
+        } else if (staging instanceof Finding.NotAvailable<StagingArea> missing) {
+            line("Staging (%s): %s".formatted(Align.human(size), missing.describe()));
+            fix(missing.fix());
         }
     }
 
