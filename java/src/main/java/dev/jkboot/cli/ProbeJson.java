@@ -80,6 +80,7 @@ final class ProbeJson {
                         .put("interface", s.interfaceName())
                         .put("addressSpace", s.addressSpace())
                         .put("address", Json.hex(s.address()))))
+                .put("verify", section(ProbeVerify.find(host), ProbeVerify::json))
                 .put("kexec", kexec(host))
                 .put("staging", staging(host, stagingSize))
                 .build();

@@ -19,6 +19,7 @@ import dev.jkboot.host.HostDescription;
 import dev.jkboot.host.HostRoot;
 import dev.jkboot.loaderconf.LoaderConfException;
 import dev.jkboot.menu.MenuChoice;
+import dev.jkboot.verify.VerifyPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ class AutobootFlowTest {
     }
 
     private AutobootFlow flow(RootLocation where, boolean dryRun, AutobootFlow.Prompt prompt) {
-        return new AutobootFlow(host, where, Map.of("hw.preset", "from-the-command-line"), dryRun,
+        return new AutobootFlow(host, where, Map.of("hw.preset", "from-the-command-line"), VerifyPolicy.off(), dryRun,
                 new TrampolineSwitches(), prompt, archFlag -> {
             assertEquals(FreeBsdArm64.KEXEC_ARCH_AARCH64, archFlag);
             runnersCreated++;
