@@ -41,7 +41,8 @@ public record VerifyPolicy(VerifyLevel level, TrustAnchors anchors, List<String>
         List<String> reasons = new ArrayList<>();
         if (!anchors.isEmpty()) {
             level = VerifyLevel.REQUIRE;
-            reasons.add(anchors.anchors().size() + " trust anchors in " + TrustAnchors.DIRECTORY);
+            int n = anchors.anchors().size();
+            reasons.add(n + (n == 1 ? " trust anchor in " : " trust anchors in ") + TrustAnchors.DIRECTORY);
         }
         Path imageFile = hostRoot.resolve(IMAGE_FILE.substring(1));
         if (Files.isRegularFile(imageFile)) {
