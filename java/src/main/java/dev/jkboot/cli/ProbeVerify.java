@@ -31,6 +31,8 @@ final class ProbeVerify {
         lines.add(policy.describe());
         policy.anchors().anchors().forEach(a -> lines.add("anchor %s (until %s) from %s".formatted(
                 subject(a.certificate()), a.certificate().getNotAfter().toInstant(), a.file())));
+        policy.anchors().openPgpKeys().forEach(k -> lines.add("OpenPGP key %s from %s".formatted(
+                k.key().fingerprint(), k.file())));
         return lines;
     }
 
@@ -41,7 +43,11 @@ final class ProbeVerify {
                         .put("subject", subject(a.certificate()))
                         .put("notAfter", a.certificate().getNotAfter().toInstant().toString())
                         .put("key", a.certificate().getPublicKey().getAlgorithm())
-                        .put("file", a.file()).build()).toList()));
+                        .put("file", a.file()).build()).toList()))
+                .put("openPgpKeys", Json.array(policy.anchors().openPgpKeys().stream().map(k -> Json.object()
+                        .put("keyId", k.key().keyId())
+                        .put("fingerprint", k.key().fingerprint())
+                        .put("file", k.file()).build()).toList()));
     }
 
     private static String subject(X509Certificate c) {

@@ -13,13 +13,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The certificates a manifest's signer must chain to, installed in the image with jkboot: every
- * file in {@link #DIRECTORY} not starting with a dot, each holding PEM certificates, as
- * libsecureboot's trust_dir_add reads a trust directory (lib/libsecureboot/veta.c).
+ * The certificates a manifest's signer must chain to, and the OpenPGP keys that may sign one,
+ * installed in the image with jkboot: every file in {@link #DIRECTORY} not starting with a dot,
+ * each holding PEM certificates or an OpenPGP public key (armored or binary), as libsecureboot's
+ * trust_dir_add reads a trust directory (lib/libsecureboot/veta.c trust_file_add).
  *
  * @param anchors in file name order
+ * @param openPgpKeys in file name order
  */
-public record TrustAnchors(List<Anchor> anchors) {
+public record TrustAnchors(List<Anchor> anchors, List<OpenPgpAnchor> openPgpKeys) {
     /** Where the image holds them, from its root. */
     public static final String DIRECTORY = "/etc/jkboot/trust";
     /** More files than any sensible set of anchors; a bound on what jkboot reads at start-up. */
@@ -30,12 +32,24 @@ public record TrustAnchors(List<Anchor> anchors) {
     /** One trusted certificate and the file it came from. */
     public record Anchor(String file, X509Certificate certificate) {}
 
+    /** One trusted OpenPGP key and the file it came from. */
+    public record OpenPgpAnchor(String file, OpenPgpKey key) {}
+
     public TrustAnchors {
         anchors = List.copyOf(anchors);
+        openPgpKeys = List.copyOf(openPgpKeys);
+    }
+
+    public static TrustAnchors none() {
+        return new TrustAnchors(List.of(), List.of());
     }
 
     public boolean isEmpty() {
-        return anchors.isEmpty();
+        return anchors.isEmpty() && openPgpKeys.isEmpty();
+    }
+
+    public int size() {
+        return anchors.size() + openPgpKeys.size();
     }
 
     /**
@@ -46,7 +60,7 @@ public record TrustAnchors(List<Anchor> anchors) {
      */
     public static TrustAnchors load(Path dir) throws VerifyException {
         if (!Files.isDirectory(dir)) {
-            return new TrustAnchors(List.of());
+            return none();
         }
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
@@ -63,12 +77,20 @@ public record TrustAnchors(List<Anchor> anchors) {
         }
         files.sort(Comparator.comparing(Path::toString));
         List<Anchor> anchors = new ArrayList<>();
+        List<OpenPgpAnchor> keys = new ArrayList<>();
         for (Path file : files) {
-            for (X509Certificate c : certificates(file.toString(), readSmall(file))) {
-                anchors.add(new Anchor(file.toString(), c));
+            byte[] bytes = readSmall(file);
+            if (OpenPgpPackets.isOpenPgp(bytes)) {
+                for (OpenPgpKey k : OpenPgpKey.read(file.toString(), bytes)) {
+                    keys.add(new OpenPgpAnchor(file.toString(), k));
+                }
+            } else {
+                for (X509Certificate c : certificates(file.toString(), bytes)) {
+                    anchors.add(new Anchor(file.toString(), c));
+                }
             }
         }
-        return new TrustAnchors(anchors);
+        return new TrustAnchors(anchors, keys);
     }
 
     /** The certificates of the PEM text {@code bytes}, in order; at least one. */
@@ -87,7 +109,7 @@ public record TrustAnchors(List<Anchor> anchors) {
         }
         if (out.isEmpty()) {
             throw new VerifyException(name + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
-                    "put PEM X.509 certificates there (OpenPGP keys are not supported)");
+                    "put PEM X.509 certificates or OpenPGP public keys (gpg --armor --export) there");
         }
         return out;
     }
@@ -105,6 +127,6 @@ public record TrustAnchors(List<Anchor> anchors) {
 
     private static VerifyException broken(Path where, String why) {
         return new VerifyException("trust anchors: " + where + ": " + why,
-                "install only PEM certificate files in " + DIRECTORY + " of the initramfs");
+                "install only PEM certificates and OpenPGP public keys in " + DIRECTORY + " of the initramfs");
     }
 }

@@ -25,7 +25,10 @@ import java.util.function.Consumer;
 public final class Verifier {
     /** Where libsecureboot looks for a file's manifest, relative to the file's directory (VE_MANIFEST_LIST). */
     static final List<String> MANIFEST_NAMES = List.of("manifest", "../manifest");
-    /** Signature files in libsecureboot's order (vse.h sorts VE_SIGNATURE_EXT_LIST); "asc" is OpenPGP. */
+    /**
+     * X.509 signature files in libsecureboot's order (vse.h sorts VE_SIGNATURE_EXT_LIST), after
+     * OpenPGP's "asc", which sorts first.
+     */
     static final List<String> X509_SIGNATURES = List.of("esig", "rsig", "sig");
     static final long MAX_SIGNATURE_BYTES = 1 << 20;
 
@@ -163,6 +166,12 @@ public final class Verifier {
 
     private Manifest load(BootFiles files, String manifestPath) throws VerifyException {
         byte[] manifest = readBounded(files, manifestPath, Manifest.MAX_BYTES).orElseThrow();
+        Optional<byte[]> asc = readBounded(files, manifestPath + ".asc", MAX_SIGNATURE_BYTES);
+        if (asc.isPresent()) {
+            String signer = OpenPgpManifestSignature.verify(manifestPath, manifest, manifestPath + ".asc", asc.get(),
+                    policy.anchors().openPgpKeys().stream().map(TrustAnchors.OpenPgpAnchor::key).toList());
+            return Manifest.of(manifestPath, manifest, signer);
+        }
         for (String extension : X509_SIGNATURES) {
             String sigPath = manifestPath + "." + extension;
             Optional<byte[]> sig = readBounded(files, sigPath, MAX_SIGNATURE_BYTES);
@@ -176,12 +185,8 @@ public final class Verifier {
                 return Manifest.of(manifestPath, manifest, signer);
             }
         }
-        if (kind(files, manifestPath + ".asc") == BootFiles.Kind.FILE) {
-            throw X509ManifestSignature.refused(manifestPath, "it is signed with OpenPGP (" + manifestPath
-                    + ".asc), which jkboot does not verify; sign it with an X.509 key (.esig or .rsig)");
-        }
-        throw X509ManifestSignature.refused(manifestPath, "it is not signed (no " + manifestPath + ".esig, .rsig "
-                + "or .sig beside it)");
+        throw X509ManifestSignature.refused(manifestPath, "it is not signed (no " + manifestPath + ".asc, .esig, "
+                + ".rsig or .sig beside it)");
     }
 
     private static Optional<byte[]> readBounded(BootFiles files, String path, long limit) throws VerifyException {

@@ -26,7 +26,7 @@ public record VerifyPolicy(VerifyLevel level, TrustAnchors anchors, List<String>
     }
 
     public static VerifyPolicy off() {
-        return new VerifyPolicy(VerifyLevel.OFF, new TrustAnchors(List.of()), List.of());
+        return new VerifyPolicy(VerifyLevel.OFF, TrustAnchors.none(), List.of());
     }
 
     /**
@@ -41,7 +41,7 @@ public record VerifyPolicy(VerifyLevel level, TrustAnchors anchors, List<String>
         List<String> reasons = new ArrayList<>();
         if (!anchors.isEmpty()) {
             level = VerifyLevel.REQUIRE;
-            int n = anchors.anchors().size();
+            int n = anchors.size();
             reasons.add(n + (n == 1 ? " trust anchor in " : " trust anchors in ") + TrustAnchors.DIRECTORY);
         }
         Path imageFile = hostRoot.resolve(IMAGE_FILE.substring(1));

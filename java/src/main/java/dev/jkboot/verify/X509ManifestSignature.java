@@ -102,6 +102,10 @@ final class X509ManifestSignature {
         if (path.isEmpty()) {
             return;
         }
+        if (trusted.isEmpty()) {
+            throw refused(manifestName, "it is signed with X.509 (" + certsName + ") but only OpenPGP keys are "
+                    + "installed as trust anchors");
+        }
         try {
             PKIXParameters parameters = new PKIXParameters(trusted.stream()
                     .map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet()));

@@ -56,7 +56,7 @@ class VerifiedAutobootTest {
         Path tree = FreeBsdFixture.tree(work.resolve("tree"), "testmod_load=\"YES\"\n");
         StringBuilder manifest = new StringBuilder();
         for (String f : List.of("defaults/loader.conf", "loader.conf", "kernel/kernel", "kernel/testmod.ko")) {
-            manifest.append(signing.entry(f, tree.resolve("boot").resolve(f)));
+            manifest.append(OpensslSigning.entry(f, tree.resolve("boot").resolve(f)));
         }
         Files.writeString(tree.resolve("boot/manifest"), manifest);
         signing.sign(tree.resolve("boot/manifest"));

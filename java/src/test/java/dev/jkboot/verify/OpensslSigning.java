@@ -50,8 +50,11 @@ public final class OpensslSigning {
     }
 
     /** The line {@code name sha256=HEX} for {@code file}, its digest computed by openssl. */
-    public String entry(String name, Path file) throws IOException, InterruptedException {
-        String out = openssl(List.of("dgst", "-sha256", "-r", file.toString()));
+    public static String entry(String name, Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(RequiredTool.require("openssl").toString(), "dgst", "-sha256", "-r",
+                file.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "openssl dgst " + file);
         return name + " sha256=" + out.substring(0, out.indexOf(' ')) + "\n";
     }
 

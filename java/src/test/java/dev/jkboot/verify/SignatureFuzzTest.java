@@ -39,7 +39,7 @@ class SignatureFuzzTest {
         esig = Files.readAllBytes(dir.resolve("manifest.esig"));
         ecerts = Files.readAllBytes(dir.resolve("manifest.ecerts"));
         anchors = new TrustAnchors(TrustAnchors.certificates("ca.pem", Files.readAllBytes(signing.caCert)).stream()
-                .map(c -> new TrustAnchors.Anchor("ca.pem", c)).toList());
+                .map(c -> new TrustAnchors.Anchor("ca.pem", c)).toList(), List.of());
     }
 
     private static boolean verifies(byte[] m, byte[] sig, byte[] certs, String how) {

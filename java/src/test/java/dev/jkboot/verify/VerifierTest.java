@@ -65,7 +65,7 @@ class VerifierTest {
         StringBuilder manifest = new StringBuilder("# made by openssl dgst\n");
         for (String name : List.of("kernel/kernel", "kernel/testmod.ko", "mfsroot", "loader.conf")) {
             if (!Arrays.asList(omit).contains(name)) {
-                manifest.append(signer.entry(name, root.resolve("boot").resolve(name)));
+                manifest.append(OpensslSigning.entry(name, root.resolve("boot").resolve(name)));
             }
         }
         Files.writeString(root.resolve("boot/manifest"), manifest);
@@ -244,7 +244,7 @@ class VerifierTest {
     void aManifestReplacedAfterSigningIsRefused() throws Exception {
         signBoot(ec);
         write("boot/kernel/kernel", "an evil kernel");
-        Files.writeString(root.resolve("boot/manifest"), ec.entry("kernel/kernel", root.resolve("boot/kernel/kernel")));
+        Files.writeString(root.resolve("boot/manifest"), OpensslSigning.entry("kernel/kernel", root.resolve("boot/kernel/kernel")));
         assertRefused("/boot/kernel/kernel", view(verifier(ec), Severity.MUST),
                 "manifest /boot/manifest refused: /boot/manifest.esig does not match it");
     }
@@ -266,7 +266,7 @@ class VerifierTest {
     @Test
     void aManifestInTheFilesOwnDirectoryComesFirst() throws Exception {
         signBoot(ec, "kernel/kernel");
-        Files.writeString(root.resolve("boot/kernel/manifest"), ec.entry("kernel", root.resolve("boot/kernel/kernel")));
+        Files.writeString(root.resolve("boot/kernel/manifest"), OpensslSigning.entry("kernel", root.resolve("boot/kernel/kernel")));
         ec.sign(root.resolve("boot/kernel/manifest"));
         Verifier v = verifier(ec);
         read(view(v, Severity.MUST), "/boot/kernel/kernel");
