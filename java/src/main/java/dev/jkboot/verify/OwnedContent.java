@@ -12,12 +12,6 @@ import java.util.List;
 final class OwnedContent {
     private OwnedContent() {}
 
-    /** {@code bytes}, which the caller gives up, as content without a copy. */
-    static FileContent of(byte[] bytes) {
-        return bytes.length == 0 ? new FileContent(0, List.of())
-                : new FileContent(bytes.length, List.of(new FileContent.Extent(0, ByteBuffer.wrap(bytes))));
-    }
-
     /** One copy of every extent of {@code content} into the heap, holes left as holes. */
     static FileContent copyOf(FileContent content) {
         List<FileContent.Extent> copies = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.jkboot.verify;
 
+import dev.jkboot.boot.BootSource;
 import dev.jkboot.fs.FileContent;
 import dev.jkboot.loaderconf.BootFiles;
 import java.io.IOException;
@@ -37,13 +38,25 @@ public final class VerifiedBootFiles implements BootFiles {
         return inner.kind(path);
     }
 
+    /** A copy of the verified bytes, which are read and checked once per path. */
     @Override
     public Optional<byte[]> read(String path) throws IOException {
-        Optional<byte[]> bytes = inner.read(path);
-        if (bytes.isPresent()) {
-            check(path, OwnedContent.of(bytes.get()));
+        if (!verifier.active()) {
+            return inner.read(path);
         }
-        return bytes;
+        FileContent known = opened.get(path);
+        if (known == null) {
+            Optional<FileContent> mapped = inner.open(path);
+            if (mapped.isEmpty()) {
+                return Optional.empty();
+            }
+            if (mapped.get().size() > BootSource.MAX_READ) {
+                throw new IOException("%s is %d bytes, more than a file read whole can hold (2 GiB)"
+                        .formatted(path, mapped.get().size()));
+            }
+            known = verified(path, mapped.get());
+        }
+        return Optional.of(known.toArray());
     }
 
     /** Read whole into the heap when verifying (not mapped), once per path. */
@@ -56,12 +69,20 @@ public final class VerifiedBootFiles implements BootFiles {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<FileContent> content = inner.open(path).map(OwnedContent::copyOf);
-        if (content.isPresent()) {
-            check(path, content.get());
-            opened.put(path, content.get());
+        Optional<FileContent> mapped = inner.open(path);
+        return mapped.isEmpty() ? mapped : Optional.of(verified(path, mapped.get()));
+    }
+
+    /** One copy of {@code mapped} into the heap, checked, and remembered. */
+    private FileContent verified(String path, FileContent mapped) throws IOException {
+        FileContent owned = OwnedContent.copyOf(mapped);
+        try {
+            verifier.check(inner, path, owned, severity.apply(path));
+        } catch (VerifyException e) {
+            throw e.asIoException();
         }
-        return content;
+        opened.put(path, owned);
+        return owned;
     }
 
     @Override
@@ -72,14 +93,6 @@ public final class VerifiedBootFiles implements BootFiles {
     @Override
     public List<String> list(String dir, int limit) throws IOException {
         return inner.list(dir, limit);
-    }
-
-    private void check(String path, FileContent content) throws IOException {
-        try {
-            verifier.check(inner, path, content, severity.apply(path));
-        } catch (VerifyException e) {
-            throw e.asIoException();
-        }
     }
 
     @Override

@@ -8,13 +8,27 @@ import dev.jkboot.loaderconf.BootFiles;
 /**
  * A file named on {@code jkboot boot}'s command line, verified against the signed manifests beside
  * it on the host ({@code DIR/manifest}, {@code DIR/../manifest}) before it is used: like
- * {@link VerifiedBootFiles}, the bytes checked are the bytes handed on.
- *
- * @param hostFiles the host's file system from "/", where {@code path} and its manifests are
- * @param path the file's absolute path on the host
+ * {@link VerifiedBootFiles}, it is read and checked once, and the bytes checked are the bytes
+ * handed on.
  */
-public record VerifiedBootSource(BootSource inner, Verifier verifier, BootFiles hostFiles, String path)
-        implements BootSource {
+public final class VerifiedBootSource implements BootSource {
+    private final BootSource inner;
+    private final Verifier verifier;
+    private final BootFiles hostFiles;
+    private final String path;
+    private FileContent verified;
+
+    /**
+     * @param hostFiles the host's file system from "/", where {@code path} and its manifests are
+     * @param path the file's absolute path on the host
+     */
+    public VerifiedBootSource(BootSource inner, Verifier verifier, BootFiles hostFiles, String path) {
+        this.inner = inner;
+        this.verifier = verifier;
+        this.hostFiles = hostFiles;
+        this.path = path;
+    }
+
     @Override
     public String name() {
         return inner.name();
@@ -27,9 +41,8 @@ public record VerifiedBootSource(BootSource inner, Verifier verifier, BootFiles 
 
     @Override
     public byte[] read() throws JkbootException {
-        byte[] bytes = inner.read();
-        verifier.check(hostFiles, path, OwnedContent.of(bytes), Severity.MUST);
-        return bytes;
+        // A file too large to read whole is refused by the inner source, with its message.
+        return verifier.active() && inner.size() <= MAX_READ ? content().toArray() : inner.read();
     }
 
     /** Read whole into the heap when verifying (not mapped). */
@@ -38,9 +51,12 @@ public record VerifiedBootSource(BootSource inner, Verifier verifier, BootFiles 
         if (!verifier.active()) {
             return inner.content();
         }
-        FileContent owned = OwnedContent.copyOf(inner.content());
-        verifier.check(hostFiles, path, owned, Severity.MUST);
-        return owned;
+        if (verified == null) {
+            FileContent owned = OwnedContent.copyOf(inner.content());
+            verifier.check(hostFiles, path, owned, Severity.MUST);
+            verified = owned;
+        }
+        return verified;
     }
 
     @Override
