@@ -20,6 +20,7 @@ import dev.jkboot.loaderconf.ModuleFile;
 import dev.jkboot.loaderconf.ParsedConfig;
 import dev.jkboot.menu.MenuChoice;
 import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.tpm.MeasuredBoot;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ final class AutobootFlow {
     private final TrampolineSwitches trampoline;
     private final Prompt prompt;
     private final BootLaunch.Runners runners;
+    private final MeasuredBoot measuredBoot;
     private final PrintStream out;
     private final Consumer<String> log;
     private final PhaseTimer timer = PhaseTimer.sinceProcessStart();
@@ -56,8 +58,8 @@ final class AutobootFlow {
      * @param dryRun print the plan of the configured boot instead of asking and booting
      */
     AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, boolean dryRun,
-                 TrampolineSwitches trampoline, Prompt prompt, BootLaunch.Runners runners, PrintStream out,
-                 Consumer<String> log) {
+                 TrampolineSwitches trampoline, Prompt prompt, BootLaunch.Runners runners,
+                 MeasuredBoot measuredBoot, PrintStream out, Consumer<String> log) {
         this.host = host;
         this.where = where;
         this.presets = Map.copyOf(presets);
@@ -65,6 +67,7 @@ final class AutobootFlow {
         this.trampoline = trampoline;
         this.prompt = prompt;
         this.runners = runners;
+        this.measuredBoot = measuredBoot;
         this.out = out;
         this.log = log;
     }
@@ -90,7 +93,7 @@ final class AutobootFlow {
             timer.mark(dryRun ? "no menu (dry run)" : "menu");
             log.accept(describe(config));
             boolean verbose = config.howto().has(Howto.RB_VERBOSE);
-            KexecPlan plan = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer, runners) {
+            KexecPlan plan = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer, runners, measuredBoot) {
                 @Override
                 public void loaded(KexecPlan plan) {
                     printTimings(verbose);

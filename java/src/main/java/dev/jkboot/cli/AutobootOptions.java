@@ -34,6 +34,9 @@ final class AutobootOptions {
     @Mixin
     TrampolineSwitches trampoline;
 
+    @Mixin
+    TpmSwitches tpm;
+
     @Option(names = "--dry-run",
             description = "Print the plan of the configured boot: no menu, nothing loaded.")
     boolean dryRun;
