@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a boot measures, taken from the very bytes it loads: each file of the request is watched as
@@ -34,21 +33,37 @@ final class Measurements {
                 request.switches(), request.environment());
     }
 
-    /**
-     * The measurements, in load order: each file read (PCR 9), then the environment block and the
-     * howto word FreeBSD is handed (PCR 8), its command line in all but name.
-     */
+    /** The measurements, in load order: each file read (PCR 9), then FreeBSD's command line (PCR 8). */
     List<Measurement> of(BootImage image) {
         List<Measurement> measurements = new ArrayList<>();
         seen.forEach((source, content) -> measurements.add(Measurement.file(source.name(), content)));
-        measurements.add(Measurement.environment(image.env().encode()));
-        howto(image).ifPresent(h -> measurements.add(Measurement.string("howto=0x%08x".formatted(h))));
+        measurements.add(Measurement.commandLine(commandLine(image)));
         return measurements;
     }
 
-    private static Optional<Integer> howto(BootImage image) {
+    /**
+     * What FreeBSD is told besides its files, as one line: the howto word, then every environment
+     * variable in the order of the kernel's block. A value with a space, quote, backslash or control
+     * character is quoted, with {@code \"} and {@code \\} inside, so the line reads back unambiguously.
+     */
+    static String commandLine(BootImage image) {
+        StringBuilder line = new StringBuilder("howto=0x%08x".formatted(howto(image)));
+        image.env().variables().forEach((name, value) ->
+                line.append(' ').append(name).append('=').append(quoted(value)));
+        return line.toString();
+    }
+
+    private static String quoted(String value) {
+        if (value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '\\' || c == 0x7F)) {
+            return value;
+        }
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static int howto(BootImage image) {
         return image.kernel().metadata().stream().filter(r -> r.type() == ModInfo.MD_HOWTO).findFirst()
-                .map(MetadataRecord::data).map(d -> ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN).getInt());
+                .map(MetadataRecord::data).map(d -> ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN).getInt())
+                .orElse(0);
     }
 
     private BootSource watched(BootSource source) {

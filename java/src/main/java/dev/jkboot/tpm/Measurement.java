@@ -13,8 +13,8 @@ import java.util.List;
  * entry that says what they were ({@code eventType}, {@code eventData}).
  *
  * <p>PCRs and event types follow GRUB (include/grub/tpm.h, grub-core/commands/tpm.c): files into
- * PCR 9, strings such as the command line into PCR 8, both as EV_IPL; files are described by their
- * name, strings by themselves, each NUL-terminated as GRUB logs them.
+ * PCR 9, the kernel command line into PCR 8, both as EV_IPL; a file is described by its name, the
+ * command line by itself, each NUL-terminated as GRUB logs them.
  */
 public record Measurement(int pcr, int eventType, byte[] eventData, FileContent content) {
     /** EV_IPL: "the loader's code and data" (TCG PC Client Platform Firmware Profile, 10.4.1). */
@@ -23,6 +23,8 @@ public record Measurement(int pcr, int eventType, byte[] eventData, FileContent 
     public static final int FILE_PCR = 9;
     /** GRUB_STRING_PCR: commands and the kernel command line. */
     public static final int STRING_PCR = 8;
+    /** GRUB's tag for the kernel command line in PCR 8 (grub-core/loader/*: grub_verify_string). */
+    public static final String COMMAND_LINE_PREFIX = "kernel_cmdline: ";
     /** Holes of a sparse file are hashed as zeros, this many at a time. */
     private static final int ZEROS = 1 << 16;
 
@@ -40,18 +42,14 @@ public record Measurement(int pcr, int eventType, byte[] eventData, FileContent 
         return new Measurement(FILE_PCR, EV_IPL, terminated(name), content);
     }
 
-    /** A string handed to FreeBSD, such as its howto word: digest of the string, the string logged. */
-    public static Measurement string(String text) {
-        return new Measurement(STRING_PCR, EV_IPL, terminated(text),
-                FileContent.of(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
     /**
-     * FreeBSD's kernel environment block ({@code name=value\0...\0\0}), logged as it is, so the
-     * log's event data hashes to the digest extended.
+     * The kernel's command line, as GRUB measures Linux's: the digest of the line itself, logged
+     * as {@code "kernel_cmdline: " + line + NUL} (the prefix and NUL are not hashed, so event log
+     * tools recompute the digest from the data).
      */
-    public static Measurement environment(byte[] block) {
-        return new Measurement(STRING_PCR, EV_IPL, block, FileContent.of(block));
+    public static Measurement commandLine(String line) {
+        return new Measurement(STRING_PCR, EV_IPL, terminated(COMMAND_LINE_PREFIX + line),
+                FileContent.of(line.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The digests of the content in each algorithm, from one pass over its bytes. */

@@ -18,7 +18,7 @@ final class TpmResponseCode {
     static String name(int rc) {
         if ((rc & FORMAT_ONE) != 0) {
             return switch (rc & 0x3F) {
-                case 0x02 -> "TPM_RC_HASH: the TPM does not know a hash algorithm";
+                case 0x03 -> "TPM_RC_HASH: the TPM does not know a hash algorithm";
                 case 0x04 -> "TPM_RC_VALUE";
                 case 0x0B -> "TPM_RC_HANDLE";
                 case 0x0E -> "TPM_RC_AUTH_FAIL";
