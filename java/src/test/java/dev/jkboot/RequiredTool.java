@@ -24,7 +24,10 @@ public final class RequiredTool {
             "sgdisk", "gdisk",
             "makefs", "makefs",
             "script", "bsdutils",
-            "stty", "coreutils");
+            "stty", "coreutils",
+            "swtpm", "swtpm",
+            "tpm2_pcrread", "tpm2-tools",
+            "tpm2_eventlog", "tpm2-tools");
 
     private RequiredTool() {}
 

@@ -9,13 +9,14 @@ import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Planner;
 import dev.jkboot.plan.Target;
 import dev.jkboot.plan.TrampolineOptions;
+import dev.jkboot.tpm.Measurement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The one boot sequence that {@code jkboot boot} and autoboot both run, after the host was
  * discovered: load the files (stage 2), place and validate (stage 3), then, unless this is a dry
- * run, {@code kexec_load} and the jump. Nothing irreversible happens before the plan is valid;
+ * run, the measurements (TPM), {@code kexec_load} and the jump. Nothing irreversible happens before the plan is valid;
  * the jump is made only after kexec_load succeeded. Rendering, timings and the kexec runner come
  * from the caller, so every step runs against fakes on any machine.
  */
@@ -41,6 +42,12 @@ public final class BootSequence {
         /** The plan for people, for kexec_load's error message. */
         String render(KexecPlan plan);
 
+        /**
+         * Measures what is about to be handed over (into the TPM, {@link dev.jkboot.tpm.MeasuredBoot}):
+         * called once the plan is valid, just before kexec_load; never in a dry run.
+         */
+        default void measure(List<Measurement> measurements) throws JkbootException {}
+
         /** After kexec_load succeeded, before the jump (e.g. print timings). */
         void loaded(KexecPlan plan);
     }
@@ -62,7 +69,8 @@ public final class BootSequence {
     public KexecPlan run(BootHost host, BootRequest request, TrampolineOptions trampoline, Mode mode)
             throws JkbootException {
         FitCheck.check(rawFiles(request), host.memory(), target);
-        BootImage image = BootPlanning.load(host, request);
+        Measurements measurements = new Measurements();
+        BootImage image = BootPlanning.load(host, measurements.watch(request));
         hooks.phase("loading");
         KexecPlan plan = Planner.place(image, host.memory(), target, trampoline);
         hooks.phase("planning");
@@ -71,6 +79,8 @@ public final class BootSequence {
         }
         KexecRunner runner = hooks.runner(target.kexecArchFlag());
         hooks.phase("native shim");
+        hooks.measure(measurements.of(image));
+        hooks.phase("measuring");
         runner.load(plan, () -> hooks.render(plan));
         hooks.phase("kexec_load");
         hooks.loaded(plan);

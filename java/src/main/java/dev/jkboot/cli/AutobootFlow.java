@@ -25,6 +25,7 @@ import dev.jkboot.verify.VerifiedBootFiles;
 import dev.jkboot.verify.Verifier;
 import dev.jkboot.verify.VerifyException;
 import dev.jkboot.verify.VerifyPolicy;
+import dev.jkboot.tpm.MeasuredBoot;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -54,6 +55,7 @@ final class AutobootFlow {
     private final TrampolineSwitches trampoline;
     private final Prompt prompt;
     private final BootLaunch.Runners runners;
+    private final MeasuredBoot measuredBoot;
     private final PrintStream out;
     private final Consumer<String> log;
     private final PhaseTimer timer = PhaseTimer.sinceProcessStart();
@@ -65,7 +67,7 @@ final class AutobootFlow {
      */
     AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, VerifyPolicy policy,
                  boolean dryRun, TrampolineSwitches trampoline, Prompt prompt, BootLaunch.Runners runners,
-                 PrintStream out, Consumer<String> log) {
+                 MeasuredBoot measuredBoot, PrintStream out, Consumer<String> log) {
         this.host = host;
         this.where = where;
         this.presets = Map.copyOf(presets);
@@ -74,6 +76,7 @@ final class AutobootFlow {
         this.trampoline = trampoline;
         this.prompt = prompt;
         this.runners = runners;
+        this.measuredBoot = measuredBoot;
         this.out = out;
         this.log = log;
     }
@@ -114,7 +117,7 @@ final class AutobootFlow {
             timer.mark(dryRun ? "no menu (dry run)" : "menu");
             log.accept(describe(config));
             boolean verbose = config.howto().has(Howto.RB_VERBOSE);
-            KexecPlan plan = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer, runners) {
+            KexecPlan plan = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer, runners, measuredBoot) {
                 @Override
                 public void loaded(KexecPlan plan) {
                     printTimings(verbose);

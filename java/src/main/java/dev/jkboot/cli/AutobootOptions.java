@@ -37,6 +37,9 @@ final class AutobootOptions {
     @Mixin
     VerifyOption verify;
 
+    @Mixin
+    TpmSwitches tpm;
+
     @Option(names = "--dry-run",
             description = "Print the plan of the configured boot: no menu, nothing loaded.")
     boolean dryRun;

@@ -84,6 +84,9 @@ final class BootCommand implements Callable<Integer> {
     @Mixin
     VerifyOption verify;
 
+    @Mixin
+    TpmSwitches tpm;
+
     @Option(names = "--timings", description = "Print phase timings and the peak RSS on stderr.")
     boolean timings;
 
@@ -139,7 +142,7 @@ final class BootCommand implements Callable<Integer> {
                 args.environment());
         BootSequence.Mode how = mode.dryRun ? BootSequence.Mode.DRY_RUN
                 : mode.loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
-        KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, BootLaunch::runner) {
+        KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, BootLaunch::runner, tpm.measuredBoot(BootLaunch::log)) {
             @Override
             public void loaded(KexecPlan loaded) {
                 if (mode.loadOnly && json) {

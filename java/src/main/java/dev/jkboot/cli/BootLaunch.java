@@ -7,6 +7,10 @@ import dev.jkboot.exec.NativeKexec;
 import dev.jkboot.exec.Preflight;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.tpm.MeasuredBoot;
+import dev.jkboot.tpm.Measurement;
+import dev.jkboot.tpm.TpmException;
+import java.util.List;
 
 /**
  * What every command that boots shares, whatever it boots: the preflight that refuses a Linux that
@@ -40,14 +44,19 @@ final class BootLaunch {
         KexecRunner create(long kexecArchFlag) throws KexecException;
     }
 
-    /** The boot sequence's hooks for a command: phases timed, the runner it was given, the plan as text. */
+    /**
+     * The boot sequence's hooks for a command: phases timed, the runner it was given, the measured boot
+     * of its TPM options, the plan as text.
+     */
     abstract static class Hooks implements BootSequence.Hooks {
         private final PhaseTimer timer;
         private final Runners runners;
+        private final MeasuredBoot measuredBoot;
 
-        Hooks(PhaseTimer timer, Runners runners) {
+        Hooks(PhaseTimer timer, Runners runners, MeasuredBoot measuredBoot) {
             this.timer = timer;
             this.runners = runners;
+            this.measuredBoot = measuredBoot;
         }
 
         @Override
@@ -58,6 +67,11 @@ final class BootLaunch {
         @Override
         public KexecRunner runner(long kexecArchFlag) throws KexecException {
             return runners.create(kexecArchFlag);
+        }
+
+        @Override
+        public void measure(List<Measurement> measurements) throws TpmException {
+            measuredBoot.measure(measurements);
         }
 
         @Override

@@ -1,9 +1,12 @@
 package dev.jkboot.cli;
 
+import dev.jkboot.host.Finding;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.host.HostException;
 import dev.jkboot.plan.StagingArea;
 import dev.jkboot.json.JsonWriter;
+import dev.jkboot.tpm.TpmDevice;
+import dev.jkboot.tpm.TpmProbe;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Spec;
  * each part it cannot read is reported as "not available" with the reason, and the exit status is 0.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "Describe this host: RAM, firmware, UEFI, ACPI, DTB, kexec readiness.")
+        description = "Describe this host: RAM, firmware, UEFI, ACPI, DTB, kexec readiness, TPM.")
 final class ProbeCommand implements Callable<Integer> {
     @Mixin
     HostRootOption hostRoot;
@@ -31,8 +34,9 @@ final class ProbeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws HostException {
         HostDescription host = HostDescription.read(hostRoot.root(), System.getProperty("os.arch"));
-        String text = json ? JsonWriter.write(ProbeJson.of(host, StagingArea.KBOOT_SIZE))
-                : ProbeReport.of(host, StagingArea.KBOOT_SIZE);
+        Finding<TpmProbe.TpmStatus> tpm = TpmProbe.describe(host.root(), TpmDevice::open);
+        String text = json ? JsonWriter.write(ProbeJson.of(host, StagingArea.KBOOT_SIZE, tpm))
+                : ProbeReport.of(host, StagingArea.KBOOT_SIZE, tpm);
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
         out.flush();

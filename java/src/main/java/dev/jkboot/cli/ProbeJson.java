@@ -11,6 +11,7 @@ import dev.jkboot.host.KexecFacts;
 import dev.jkboot.plan.StagingArea;
 import dev.jkboot.json.Json;
 import dev.jkboot.mem.Range;
+import dev.jkboot.tpm.TpmProbe;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,7 @@ final class ProbeJson {
 
     private ProbeJson() {}
 
-    static Json of(HostDescription host, long stagingSize) {
+    static Json of(HostDescription host, long stagingSize, Finding<TpmProbe.TpmStatus> tpm) {
         return Json.object()
                 .put("schema", SCHEMA)
                 .put("hostRoot", host.root().dir().toString())
@@ -83,6 +84,9 @@ final class ProbeJson {
                 .put("verify", section(ProbeVerify.find(host), ProbeVerify::json))
                 .put("kexec", kexec(host))
                 .put("staging", staging(host, stagingSize))
+                .put("tpm", section(tpm, (t, o) -> o
+                        .put("device", t.device())
+                        .put("banks", t.banks().map(Json::strings).orElse(Json.Null.NULL))))
                 .build();
     }
 

@@ -17,6 +17,7 @@ import dev.jkboot.plan.StagingArea;
 import dev.jkboot.host.UefiFacts;
 import dev.jkboot.mem.Align;
 import dev.jkboot.mem.Range;
+import dev.jkboot.tpm.TpmProbe;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,7 +31,7 @@ final class ProbeReport {
 
     private ProbeReport() {}
 
-    static String of(HostDescription host, long stagingSize) {
+    static String of(HostDescription host, long stagingSize, Finding<TpmProbe.TpmStatus> tpm) {
         ProbeReport r = new ProbeReport();
         r.line("jkboot probe of " + host.root().dir());
         r.line("Firmware: " + host.firmware().description());
@@ -58,6 +59,8 @@ final class ProbeReport {
                 .forEach(l -> r.line("  " + l)));
         r.kexec(host.kexec(), host.readiness());
         r.staging(host, stagingSize);
+        r.heading("TPM", tpm).ifFound(t -> r.line("  2.0 at %s, active PCR banks: %s".formatted(t.device(),
+                t.banks().map(b -> String.join(", ", b)).orElse("not asked (a captured host tree)"))));
         return r.out.toString();
     }
 

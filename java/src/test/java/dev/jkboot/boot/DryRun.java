@@ -2,10 +2,11 @@ package dev.jkboot.boot;
 
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.tpm.Measurement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Hooks for a boot sequence that must never reach kexec: asking for a runner fails the test. */
+/** Hooks for a boot sequence that must never reach kexec: asking for a runner or measuring fails the test. */
 final class DryRun implements BootSequence.Hooks {
     final List<String> phases = new ArrayList<>();
 
@@ -26,6 +27,11 @@ final class DryRun implements BootSequence.Hooks {
     @Override
     public String render(KexecPlan plan) {
         return plan.toString();
+    }
+
+    @Override
+    public void measure(List<Measurement> measurements) {
+        throw new AssertionError("a dry run measured into the TPM");
     }
 
     @Override

@@ -20,6 +20,8 @@ import dev.jkboot.host.HostRoot;
 import dev.jkboot.loaderconf.LoaderConfException;
 import dev.jkboot.menu.MenuChoice;
 import dev.jkboot.verify.VerifyPolicy;
+import dev.jkboot.tpm.MeasuredBoot;
+import dev.jkboot.tpm.TpmPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +55,10 @@ class AutobootFlowTest {
     static Path image;
     static HostDescription host;
 
+    /** These tests fake kexec, so they must not touch the machine's TPM either. */
+    static final MeasuredBoot MEASURED_BOOT_OFF = new MeasuredBoot(TpmPolicy.OFF, Optional::empty,
+            Path.of("unused"), m -> { });
+
     final List<String> log = new ArrayList<>();
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final RecordingSyscalls kexec = new RecordingSyscalls();
@@ -71,7 +77,7 @@ class AutobootFlowTest {
             assertEquals(FreeBsdArm64.KEXEC_ARCH_AARCH64, archFlag);
             runnersCreated++;
             return new KexecRunner(kexec, false, log::add);
-        }, new PrintStream(out, true, StandardCharsets.UTF_8), log::add);
+        }, MEASURED_BOOT_OFF, new PrintStream(out, true, StandardCharsets.UTF_8), log::add);
     }
 
     private static AutobootFlow.Prompt answer(MenuChoice choice) {

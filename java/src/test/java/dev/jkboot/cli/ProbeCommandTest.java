@@ -90,6 +90,20 @@ class ProbeCommandTest {
     }
 
     @Test
+    void theTpmIsASectionOfTheReportAndTheJson(@TempDir Path dir) throws Exception {
+        Json none = JsonReader.read(CliRun.of("probe", "--json", "--host-root", dir.toString()).out());
+        assertFalse(bool(none, "tpm", "available"));
+        assertTrue(str(none, "tpm", "reason").startsWith("no TPM 2.0 device"), str(none, "tpm", "reason"));
+        java.nio.file.Files.createDirectories(dir.resolve("dev"));
+        java.nio.file.Files.createFile(dir.resolve("dev/tpmrm0"));
+        Json found = JsonReader.read(CliRun.of("probe", "--json", "--host-root", dir.toString()).out());
+        assertEquals("/dev/tpmrm0", str(found, "tpm", "device"));
+        assertEquals(Json.Null.NULL, at(found, "tpm", "banks"));
+        assertTrue(CliRun.of("probe", "--host-root", dir.toString()).out().endsWith(
+                "TPM:\n  2.0 at /dev/tpmrm0, active PCR banks: not asked (a captured host tree)\n"));
+    }
+
+    @Test
     void aHostRootThatIsNotADirectoryIsAHostError(@TempDir Path dir) {
         CliRun r = CliRun.of("probe", "--host-root", dir.resolve("nowhere").toString());
         assertEquals(ExitStatus.HOST, r.status());

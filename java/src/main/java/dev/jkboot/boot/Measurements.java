@@ -1,0 +1,102 @@
+package dev.jkboot.boot;
+
+import dev.jkboot.JkbootException;
+import dev.jkboot.freebsd.BootImage;
+import dev.jkboot.freebsd.ModInfo;
+import dev.jkboot.freebsd.MetadataRecord;
+import dev.jkboot.fs.FileContent;
+import dev.jkboot.tpm.Measurement;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a boot measures, taken from the very bytes it loads: each file of the request is watched as
+ * it is read, so the digest is of the buffer handed to {@code kexec_load}, never of a second read.
+ * A file read twice (a {@code dtb} loaded as a raw file and passed as the device tree) is measured
+ * once, as first read.
+ */
+final class Measurements {
+    /** The bytes of each source, in the order first read (sources compare by identity). */
+    private final Map<BootSource, FileContent> seen = new LinkedHashMap<>();
+
+    /** The request with every source watched. */
+    BootRequest watch(BootRequest request) {
+        List<BootRequest.FileSpec> files = new ArrayList<>();
+        for (BootRequest.FileSpec f : request.files()) {
+            files.add(new BootRequest.FileSpec(watched(f.source()), f.type(), f.args()));
+        }
+        return new BootRequest(watched(request.kernel()), files, request.dtb().map(this::watched),
+                request.switches(), request.environment());
+    }
+
+    /** The measurements, in load order: each file read (PCR 9), then FreeBSD's command line (PCR 8). */
+    List<Measurement> of(BootImage image) {
+        List<Measurement> measurements = new ArrayList<>();
+        seen.forEach((source, content) -> measurements.add(Measurement.file(source.name(), content)));
+        measurements.add(Measurement.commandLine(commandLine(image)));
+        return measurements;
+    }
+
+    /**
+     * What FreeBSD is told besides its files, as one line: the howto word, then every environment
+     * variable in the order of the kernel's block. A value with a space, quote, backslash or control
+     * character is quoted, with {@code \"} and {@code \\} inside, so the line reads back unambiguously.
+     */
+    static String commandLine(BootImage image) {
+        StringBuilder line = new StringBuilder("howto=0x%08x".formatted(howto(image)));
+        image.env().variables().forEach((name, value) ->
+                line.append(' ').append(name).append('=').append(quoted(value)));
+        return line.toString();
+    }
+
+    private static String quoted(String value) {
+        if (value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '\\' || c == 0x7F)) {
+            return value;
+        }
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static int howto(BootImage image) {
+        return image.kernel().metadata().stream().filter(r -> r.type() == ModInfo.MD_HOWTO).findFirst()
+                .map(MetadataRecord::data).map(d -> ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN).getInt())
+                .orElse(0);
+    }
+
+    private BootSource watched(BootSource source) {
+        return new BootSource() {
+            @Override
+            public String name() {
+                return source.name();
+            }
+
+            @Override
+            public long size() throws JkbootException {
+                return source.size();
+            }
+
+            @Override
+            public byte[] read() throws JkbootException {
+                byte[] bytes = source.read();
+                seen.putIfAbsent(source, bytes.length == 0 ? FileContent.of(bytes)
+                        : new FileContent(bytes.length, List.of(new FileContent.Extent(0, ByteBuffer.wrap(bytes)))));
+                return bytes;
+            }
+
+            @Override
+            public FileContent content() throws JkbootException {
+                FileContent content = source.content();
+                seen.putIfAbsent(source, content);
+                return content;
+            }
+
+            @Override
+            public String toString() {
+                return source.toString();
+            }
+        };
+    }
+}
