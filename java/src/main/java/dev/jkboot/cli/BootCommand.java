@@ -125,7 +125,7 @@ final class BootCommand implements Callable<Integer> {
                 args.environment());
         BootSequence.Mode how = mode.dryRun ? BootSequence.Mode.DRY_RUN
                 : mode.loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
-        KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, BootLaunch::runner) {
+        KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, flag -> BootLaunch.runner(flag, json)) {
             @Override
             public void loaded(KexecPlan loaded) {
                 if (mode.loadOnly && json) {
