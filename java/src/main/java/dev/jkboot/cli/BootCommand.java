@@ -142,7 +142,8 @@ final class BootCommand implements Callable<Integer> {
                 args.environment());
         BootSequence.Mode how = mode.dryRun ? BootSequence.Mode.DRY_RUN
                 : mode.loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
-        KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, BootLaunch::runner, tpm.measuredBoot(BootLaunch::log)) {
+        KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, flag -> BootLaunch.runner(flag, json),
+                tpm.measuredBoot(BootLaunch::log)) {
             @Override
             public void loaded(KexecPlan loaded) {
                 if (mode.loadOnly && json) {

@@ -3,6 +3,7 @@ package dev.jkboot.cli;
 import dev.jkboot.boot.BootSequence;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
+import dev.jkboot.exec.LoadProgress;
 import dev.jkboot.exec.NativeKexec;
 import dev.jkboot.exec.Preflight;
 import dev.jkboot.host.HostDescription;
@@ -30,8 +31,14 @@ final class BootLaunch {
 
     /** kexec through the native shim; as PID 1 nothing is synced before the jump. */
     static KexecRunner runner(long kexecArchFlag) throws KexecException {
+        return runner(kexecArchFlag, false);
+    }
+
+    /** The same, showing the loading of big files on stderr unless {@code quiet} (--json). */
+    static KexecRunner runner(long kexecArchFlag, boolean quiet) throws KexecException {
         boolean init = ProcessHandle.current().pid() == 1;
-        return new KexecRunner(NativeKexec.load(kexecArchFlag), init, BootLaunch::log);
+        NativeKexec kexec = NativeKexec.load(kexecArchFlag).showing(LoadProgress.onStderr(quiet));
+        return new KexecRunner(kexec, init, BootLaunch::log);
     }
 
     /** Progress and findings, on stderr (results go to stdout). */

@@ -8,7 +8,9 @@ import dev.jkboot.plan.KexecSegment;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link KexecSyscalls} through jkboot's C shim ({@code libjkboot.so}, native/shim), loaded by JNA
@@ -42,12 +44,27 @@ public final class NativeKexec implements KexecSyscalls {
         long jk_counter_frequency();
     }
 
+    /** What {@link #prefetch} reads between two progress updates. */
+    private static final int PREFETCH_CHUNK = 1 << 20;
+    private static final int PAGE = 4096;
+
     private final Shim shim;
     private final long archFlag;
+    private final LoadProgress progress;
 
     NativeKexec(Shim shim, long archFlag) {
+        this(shim, archFlag, new LoadProgress(LoadProgress.Style.NONE, System.err, System::nanoTime));
+    }
+
+    private NativeKexec(Shim shim, long archFlag, LoadProgress progress) {
         this.shim = shim;
         this.archFlag = archFlag;
+        this.progress = progress;
+    }
+
+    /** The same shim, showing the loading of big files on {@code progress}. */
+    public NativeKexec showing(LoadProgress progress) {
+        return new NativeKexec(shim, archFlag, progress);
     }
 
     /**
@@ -110,11 +127,49 @@ public final class NativeKexec implements KexecSyscalls {
 
     @Override
     public long load(long entryPhys, List<KexecSegment> segments) {
+        prefetch(segments, progress);
         SegmentTable t = SegmentTable.of(segments);
         long rc = shim.jk_kexec_load(entryPhys, segments.size(), t.table(), archFlag);
         // The buffers must stay reachable until the call returns: Memory frees them when collected.
         Reference.reachabilityFence(t);
         return rc;
+    }
+
+    /**
+     * Reads every page of each big file held outside the heap (mapped from its file or device) before
+     * kexec_load, showing progress: otherwise Linux reads them from the disk inside the system call, for
+     * minutes with nothing to show. The pages stay where they are, in the page cache, and Linux copies
+     * them from there: nothing is copied here. Returns a digest of the bytes touched, so no read is
+     * optimised away.
+     */
+    static long prefetch(List<KexecSegment> segments, LoadProgress progress) {
+        Map<String, List<ByteBuffer>> files = new LinkedHashMap<>();
+        for (KexecSegment s : segments) {
+            for (KexecSegment.Piece p : s.pieces()) {
+                if (p.data().isDirect()) {
+                    files.computeIfAbsent(p.what(), k -> new ArrayList<>()).add(p.data());
+                }
+            }
+        }
+        long touched = 0;
+        for (Map.Entry<String, List<ByteBuffer>> f : files.entrySet()) {
+            long size = f.getValue().stream().mapToLong(ByteBuffer::remaining).sum();
+            if (size < LoadProgress.THRESHOLD) {
+                continue;
+            }
+            progress.begin(f.getKey(), size);
+            for (ByteBuffer b : f.getValue()) {
+                for (int at = b.position(); at < b.limit(); at += PREFETCH_CHUNK) {
+                    int end = Math.min(b.limit(), at + PREFETCH_CHUNK);
+                    for (int i = at; i < end; i += PAGE) {
+                        touched += b.get(i);
+                    }
+                    progress.advance(end - at);
+                }
+            }
+            progress.end();
+        }
+        return touched;
     }
 
     /**
