@@ -101,4 +101,15 @@ class VerifiedAutobootTest {
         VerifyException e = assertThrows(VerifyException.class, () -> dryRun(new RootLocation.Directory(tree)));
         assertTrue(e.getMessage().startsWith("/boot/loader.conf refused: its SHA-256 is "), e.getMessage());
     }
+
+    @Test
+    void jkbootWithNoSubcommandTakesTheVerifyOption() throws Exception {
+        Path tree = signedTree();
+        CliRun r = CliRun.of("--host-root", CliRun.hostFixture("direct-2g"), "--root", tree.toString(), "--dry-run",
+                "--verify", "strict");
+        assertEquals(ExitStatus.INPUT, r.status(), r.err());
+        assertTrue(r.err().contains("jkboot: error: /boot/defaults/loader.conf refused: verification is required "
+                + "(strict by --verify on jkboot's command line) but no trust anchors are installed"), r.err());
+        assertEquals("", r.out());
+    }
 }
