@@ -43,6 +43,14 @@ public final class BootSequence {
 
         /** After kexec_load succeeded, before the jump (e.g. print timings). */
         void loaded(KexecPlan plan);
+
+        /**
+         * The request with the module dependencies FreeBSD's loader would load added, in its
+         * order (see dev.jkboot.kld); as given by default.
+         */
+        default BootRequest resolveModules(BootRequest request) throws JkbootException {
+            return request;
+        }
     }
 
     private final Target target;
@@ -62,7 +70,7 @@ public final class BootSequence {
     public KexecPlan run(BootHost host, BootRequest request, TrampolineOptions trampoline, Mode mode)
             throws JkbootException {
         FitCheck.check(rawFiles(request), host.memory(), target);
-        BootImage image = BootPlanning.load(host, request);
+        BootImage image = BootPlanning.load(host, hooks.resolveModules(request));
         hooks.phase("loading");
         KexecPlan plan = Planner.place(image, host.memory(), target, trampoline);
         hooks.phase("planning");
