@@ -114,7 +114,7 @@ public final class DependencyResolver {
             if (provider.isPresent()) {
                 if (provider.get() != file && inProgress.contains(provider.get())) {
                     throw new KldException("module dependency cycle: %s, which %s provides: FreeBSD's kernel links "
-                            .formatted(String.join(" → ", path), provider.get().name())
+                            .formatted(String.join(" -> ", path), provider.get().name())
                             + "none of these files", "remove one of them from the boot, or install versions "
                             + "that do not need each other");
                 }
@@ -125,7 +125,7 @@ public final class DependencyResolver {
             Optional<String> found = search.find(dependency.name(), Optional.of(dependency), tried);
             if (found.isEmpty()) {
                 throw new KldException("missing module dependency: %s; no file in module_path (%s) provides %s "
-                        .formatted(String.join(" → ", path), String.join(";", search.directories()),
+                        .formatted(String.join(" -> ", path), String.join(";", search.directories()),
                                 dependency.describe()) + "(tried " + String.join(", ", tried) + ")",
                         "install the module that provides " + dependency.name() + " in a module_path directory "
                                 + "(kldxref(8) indexes it in linker.hints), or leave " + names.get(0) + " out");
@@ -133,7 +133,7 @@ public final class DependencyResolver {
             load(files.source(found.get()), Optional.empty(), inProgress, path);
             if (providerOf(dependency.name(), Optional.of(dependency)).isEmpty()) {
                 throw new KldException("module '%s' exists but with wrong version: %s needs %s; %s provides %s"
-                        .formatted(dependency.name(), String.join(" → ", names), dependency.describe(),
+                        .formatted(dependency.name(), String.join(" -> ", names), dependency.describe(),
                                 found.get(), loadedVersions(dependency.name())),
                         "install a version of " + dependency.name() + " in that range, or rebuild linker.hints "
                                 + "with kldxref(8) if it names the wrong file");

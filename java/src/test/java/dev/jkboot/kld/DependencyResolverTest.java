@@ -116,7 +116,7 @@ class DependencyResolverTest {
     void aMissingDependencyNamesTheChainAndWhereItLooked() throws Exception {
         hints("jkhelper:2:jkhelper_impl.ko");
         KldException e = assertThrows(KldException.class, () -> resolve(ko("jkorphan")));
-        assertEquals("missing module dependency: " + dir + "/jkorphan.ko → jkmissing; no file in module_path (" + dir
+        assertEquals("missing module dependency: " + dir + "/jkorphan.ko -> jkmissing; no file in module_path (" + dir
                 + ") provides jkmissing (version 1) (tried " + dir + "/jkmissing.ko, " + dir + "/jkmissing, " + dir
                 + "/jkmissing.debug)", e.getMessage());
         assertTrue(e.fix().startsWith("install the module that provides jkmissing"), e.fix());
@@ -125,7 +125,7 @@ class DependencyResolverTest {
     @Test
     void aDependencyDeeperDownNamesTheWholeChain() throws Exception {
         KldException e = assertThrows(KldException.class, () -> resolve(ko("jkstack")));
-        assertTrue(e.getMessage().startsWith("missing module dependency: " + dir + "/jkstack.ko → jkmain → jkhelper;"),
+        assertTrue(e.getMessage().startsWith("missing module dependency: " + dir + "/jkstack.ko -> jkmain -> jkhelper;"),
                 e.getMessage());
     }
 
@@ -149,7 +149,7 @@ class DependencyResolverTest {
     @Test
     void aCycleIsRefused() throws Exception {
         KldException e = assertThrows(KldException.class, () -> resolve(ko("jkcycle_a")));
-        assertEquals("module dependency cycle: " + dir + "/jkcycle_a.ko → jkcycle_b → jkcycle_a, which " + dir
+        assertEquals("module dependency cycle: " + dir + "/jkcycle_a.ko -> jkcycle_b -> jkcycle_a, which " + dir
                 + "/jkcycle_a.ko provides: FreeBSD's kernel links none of these files", e.getMessage());
     }
 
