@@ -38,8 +38,14 @@ public record ModuleDependency(String name, int minimum, int preferred, int maxi
         return Optional.ofNullable(best);
     }
 
-    /** "jkhelper (version 1 to 3, preferably 2)", for messages. */
+    /**
+     * "jkhelper (version 1 to 3, preferably 2)", for messages; a range whose minimum is above its
+     * maximum admits only the preferred version (file_findmodule matches that first), and says so.
+     */
     public String describe() {
+        if (minimum > maximum) {
+            return "%s (version %d only: the range %d to %d is empty)".formatted(name, preferred, minimum, maximum);
+        }
         return minimum == maximum ? "%s (version %d)".formatted(name, minimum)
                 : "%s (version %d to %d, preferably %d)".formatted(name, minimum, maximum, preferred);
     }

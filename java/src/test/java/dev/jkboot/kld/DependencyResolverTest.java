@@ -11,6 +11,7 @@ import dev.jkboot.freebsd.NativeFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,32 @@ class DependencyResolverTest {
         assertTrue(e.getMessage().startsWith("module 'jkhelper' exists but with wrong version: " + dir
                 + "/jkmain.ko needs jkhelper (version 1 to 3, preferably 2); " + dir + "/jkhelper.ko provides"),
                 e.getMessage());
+    }
+
+    @Test
+    void anEmptyVersionRangeAdmitsOnlyThePreferredVersionAndSaysSo() throws Exception {
+        byte[] main = Files.readAllBytes(dir.resolve("jkmain.ko"));
+        byte[] range = {1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0};
+        int at = indexOf(main, range);
+        System.arraycopy(new byte[] {3, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0}, 0, main, at, range.length);
+        assertEquals(-1, indexOf(Arrays.copyOfRange(main, at + 1, main.length), range), "one mod_depend in jkmain.ko");
+        Files.write(dir.resolve("jkmain.ko"), main);
+        hints("jkhelper:3:jkhelper_v3.ko", "jkhelper:2:jkhelper_impl.ko");
+        assertEquals(List.of("jkmain.ko", "jkhelper_impl.ko"), resolve(ko("jkmain")));
+        Files.delete(dir.resolve("linker.hints"));
+        Files.delete(dir.resolve("jkhelper_impl.ko"));
+        hints("jkhelper:3:jkhelper_v3.ko");
+        KldException e = assertThrows(KldException.class, () -> resolve(ko("jkmain")));
+        assertTrue(e.getMessage().contains("provides jkhelper (version 2 only: the range 3 to 1 is empty)"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
