@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  * error names the chain that led to it.
  */
 public final class DependencyResolver {
-    /** A file in the loader's list and the modules it provides. */
-    private record Loaded(String name, List<ModuleVersion> modules) {}
+    /** A file in the loader's list, the modules it provides and those it declares (MDT_MODULE). */
+    private record Loaded(String name, List<ModuleVersion> modules, List<String> declared) {}
 
     private final ModuleSearch search;
     private final ModuleFiles files;
@@ -69,7 +69,9 @@ public final class DependencyResolver {
         byte[] kernelBytes = request.kernel().read();
         ElfFile kernel = ElfFile.parse(kernelName, kernelBytes);
         output.elf(kernelName, kernel);
-        loaded.add(new Loaded(kernelName, metadataOrWarning(kernel).map(m -> m.provided(kernelName)).orElse(List.of())));
+        Optional<ModuleMetadata> kernelMetadata = metadataOrWarning(kernel);
+        loaded.add(new Loaded(kernelName, kernelMetadata.map(m -> m.provided(kernelName)).orElse(List.of()),
+                kernelMetadata.map(ModuleMetadata::declared).orElse(List.of())));
         for (BootRequest.FileSpec spec : request.files()) {
             if (spec.type().isPresent()) {
                 output.raw(spec.source().name(), spec.source().size());
@@ -100,7 +102,8 @@ public final class DependencyResolver {
         ElfFile elf = ElfFile.parse(name, bytes);
         output.elf(name, elf);
         Optional<ModuleMetadata> metadata = metadataOrWarning(elf);
-        Loaded file = new Loaded(name, metadata.map(m -> m.provided(name)).orElse(List.of()));
+        Loaded file = new Loaded(name, metadata.map(m -> m.provided(name)).orElse(List.of()),
+                metadata.map(ModuleMetadata::declared).orElse(List.of()));
         warnDuplicates(file);
         loaded.add(file);
         result.add(new BootRequest.FileSpec(new ReadOnce(name, bytes), Optional.empty(), args));
@@ -157,11 +160,21 @@ public final class DependencyResolver {
         }
     }
 
+    /**
+     * What FreeBSD's kernel will refuse although the loader loads it: a module version another
+     * file provides (linker_preload) or a module another file declares (module_register).
+     */
     private void warnDuplicates(Loaded file) {
-        for (ModuleVersion m : file.modules()) {
-            for (Loaded other : loaded) {
+        for (Loaded other : loaded) {
+            for (ModuleVersion m : file.modules()) {
                 if (other.modules().contains(m)) {
                     log.accept("%s provides module %s, which %s already provides: FreeBSD's kernel will refuse one of them"
+                            .formatted(file.name(), m, other.name()));
+                }
+            }
+            for (String m : file.declared()) {
+                if (other.declared().contains(m)) {
+                    log.accept("%s declares module %s, which %s already declares: FreeBSD's kernel registers only the first"
                             .formatted(file.name(), m, other.name()));
                 }
             }

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param versions the MDT_VERSION records: the modules the file provides
  * @param dependencies the MDT_DEPEND records (a kernel's are ignored, as load_elf.c ignores them)
- * @param declared the names of the MDT_MODULE records (the loader does not use them; kept for messages)
+ * @param declared the names of the MDT_MODULE records (DECLARE_MODULE): the loader does not use them; the
+ *     kernel registers each name once, so jkboot warns of a name declared twice
  */
 public record ModuleMetadata(List<ModuleVersion> versions, List<ModuleDependency> dependencies,
                              List<String> declared) {

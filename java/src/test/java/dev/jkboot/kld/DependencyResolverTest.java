@@ -222,7 +222,16 @@ class DependencyResolverTest {
         Files.copy(dir.resolve("jkhelper_impl.ko"), dir.resolve("jkhelper_copy.ko"));
         resolve(false, ko("jkhelper_impl"), ko("jkhelper_copy"));
         assertEquals(List.of(dir + "/jkhelper_copy.ko provides module jkhelper.2, which " + dir
-                + "/jkhelper_impl.ko already provides: FreeBSD's kernel will refuse one of them"), log);
+                        + "/jkhelper_impl.ko already provides: FreeBSD's kernel will refuse one of them",
+                dir + "/jkhelper_copy.ko declares module jkhelper, which " + dir
+                        + "/jkhelper_impl.ko already declares: FreeBSD's kernel registers only the first"), log);
+    }
+
+    @Test
+    void twoVersionsOfOneDeclaredModuleAreReported() throws Exception {
+        resolve(false, ko("jkhelper_impl"), ko("jkhelper_v3"));
+        assertEquals(List.of(dir + "/jkhelper_v3.ko declares module jkhelper, which " + dir
+                + "/jkhelper_impl.ko already declares: FreeBSD's kernel registers only the first"), log);
     }
 
     @Test
