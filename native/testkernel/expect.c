@@ -240,6 +240,8 @@ static bool visit(const char *name, const char *value, void *arg)
 		expect_symbols(x->b, value);
 	else if (jk_strcmp(what, "module") == 0)
 		expect_module(x->b, value);
+	else if (jk_strcmp(what, "modules") == 0)
+		expect_modules(x->b, value);
 	else if (starts_with(what, "env."))
 		expect_env(x->b, what + 4, value);
 	else if (starts_with(what, "file."))

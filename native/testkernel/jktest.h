@@ -211,6 +211,9 @@ void check_efi_map_copy(struct boot *b);
 /* ---- expect.c ---- */
 void check_expectations(struct boot *b, const struct fdt_memory *fdt);
 
+/* ---- expect_modules.c ---- */
+void expect_modules(const struct boot *b, const char *value);
+
 /* link-time symbols (their addresses, taken PC-relatively, are physical) */
 extern char _start[], _end[], _DYNAMIC[];
 extern const char jktest_marker[];

@@ -21,6 +21,7 @@ public final class RequiredTool {
     /** The Debian package of each program the tests run, for the message. */
     private static final Map<String, String> PACKAGES = Map.of(
             "dtc", "device-tree-compiler",
+            "aarch64-linux-gnu-readelf", "binutils-aarch64-linux-gnu",
             "sgdisk", "gdisk",
             "makefs", "makefs",
             "script", "bsdutils",

@@ -17,7 +17,7 @@ public final class ConfiguredBoot {
      */
     public static BootRequest request(LoaderConfig config, BootFiles files) {
         List<BootRequest.FileSpec> modules = config.modules().stream()
-                .map(m -> new BootRequest.FileSpec(new BootFileSource(files, m.path()), m.type(), m.args()))
+                .map(m -> new BootRequest.FileSpec(new BootFileSource(files, m.path()), m.type(), m.args(), m.module()))
                 .toList();
         return new BootRequest(new BootFileSource(files, config.kernelPath()), modules, Optional.empty(),
                 config.howto(), config.environment());

@@ -50,6 +50,14 @@ public final class BootSequence {
 
         /** After kexec_load succeeded, before the jump (e.g. print timings). */
         void loaded(KexecPlan plan);
+
+        /**
+         * The request with the module dependencies FreeBSD's loader would load added, in its
+         * order (see dev.jkboot.kld); as given by default.
+         */
+        default BootRequest resolveModules(BootRequest request) throws JkbootException {
+            return request;
+        }
     }
 
     private final Target target;
@@ -70,7 +78,7 @@ public final class BootSequence {
             throws JkbootException {
         FitCheck.check(rawFiles(request), host.memory(), target);
         Measurements measurements = new Measurements();
-        BootImage image = BootPlanning.load(host, measurements.watch(request));
+        BootImage image = BootPlanning.load(host, measurements.watch(hooks.resolveModules(request)));
         hooks.phase("loading");
         KexecPlan plan = Planner.place(image, host.memory(), target, trampoline);
         hooks.phase("planning");

@@ -27,7 +27,7 @@ final class Measurements {
     BootRequest watch(BootRequest request) {
         List<BootRequest.FileSpec> files = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
-            files.add(new BootRequest.FileSpec(watched(f.source()), f.type(), f.args()));
+            files.add(new BootRequest.FileSpec(watched(f.source()), f.type(), f.args(), f.module()));
         }
         return new BootRequest(watched(request.kernel()), files, request.dtb().map(this::watched),
                 request.switches(), request.environment());

@@ -3,6 +3,10 @@ package dev.jkboot.cli;
 import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 import dev.jkboot.autoboot.ConfiguredBoot;
+import dev.jkboot.boot.BootRequest;
+import dev.jkboot.kld.DependencyResolver;
+import dev.jkboot.kld.ModulePath;
+import dev.jkboot.loaderconf.BootFilesModules;
 import dev.jkboot.autoboot.OpenRoot;
 import dev.jkboot.autoboot.RootLocation;
 import dev.jkboot.boot.BootHost;
@@ -118,6 +122,12 @@ final class AutobootFlow {
             log.accept(describe(config));
             boolean verbose = config.howto().has(Howto.RB_VERBOSE);
             KexecPlan plan = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer, runners, measuredBoot) {
+                @Override
+                public BootRequest resolveModules(BootRequest given) throws JkbootException {
+                    return DependencyResolver.resolve(given, new BootFilesModules(root.files()), ModulePath.DEFAULT,
+                            true, BootLaunch::loaderLine, log);
+                }
+
                 @Override
                 public void loaded(KexecPlan plan) {
                     printTimings(verbose);

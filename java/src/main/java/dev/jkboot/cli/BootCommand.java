@@ -13,6 +13,8 @@ import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostRoot;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.json.JsonWriter;
+import dev.jkboot.kld.DependencyResolver;
+import dev.jkboot.kld.HostModuleFiles;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.loaderconf.DirectoryBootFiles;
 import dev.jkboot.plan.KexecPlan;
@@ -56,6 +58,11 @@ final class BootCommand implements Callable<Integer> {
             description = "A further file: an ELF kernel module (.ko), or with :TYPE a raw file of that type "
                     + "(md_image, dtb, ...). Repeatable; loaded in order.")
     List<String> modules = new ArrayList<>();
+
+    @Option(names = "--no-deps", description = "Load only the modules given: do not add the modules they depend "
+            + "on (MDT_DEPEND), which are otherwise looked up in module_path (default: the directories of the kernel "
+            + "and of each --module) with each directory's linker.hints, as FreeBSD's loader does.")
+    boolean noDeps;
 
     @Option(names = "--dtb", paramLabel = "PATH",
             description = "Hand this device tree to FreeBSD instead of the host's.")
@@ -145,6 +152,12 @@ final class BootCommand implements Callable<Integer> {
         KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, flag -> BootLaunch.runner(flag, json),
                 tpm.measuredBoot(BootLaunch::log)) {
             @Override
+            public BootRequest resolveModules(BootRequest given) throws JkbootException {
+                return DependencyResolver.resolve(given, new HostModuleFiles(), defaultModulePath(given), !noDeps,
+                        BootLaunch::loaderLine, BootLaunch::log);
+            }
+
+            @Override
             public void loaded(KexecPlan loaded) {
                 if (mode.loadOnly && json) {
                     printPlan(loaded);
@@ -159,6 +172,14 @@ final class BootCommand implements Callable<Integer> {
         }
         BootLaunch.log("loaded; start it with 'jkboot boot --exec'");
         return 0;
+    }
+
+    /** The kernel's directory, then each ELF module's: where a dependency is looked for unless module_path is set. */
+    static String defaultModulePath(BootRequest request) {
+        List<String> dirs = new ArrayList<>();
+        dirs.add(request.kernel().name());
+        request.files().stream().filter(f -> f.type().isEmpty()).forEach(f -> dirs.add(f.source().name()));
+        return String.join(";", dirs.stream().map(p -> Path.of(p).toAbsolutePath().getParent().toString()).toList());
     }
 
     /** {@code PATH} or {@code PATH:TYPE}; a colon inside a directory name is part of the path. */

@@ -46,6 +46,11 @@ final class BootLaunch {
         System.err.println("jkboot: " + message);
     }
 
+    /** A line FreeBSD's loader would print while loading, on stderr as the loader's own, unprefixed. */
+    static void loaderLine(String line) {
+        System.err.println(line);
+    }
+
     /** Creates the kexec runner for an architecture flag (the native shim, or a fake in tests). */
     interface Runners {
         KexecRunner create(long kexecArchFlag) throws KexecException;

@@ -92,14 +92,11 @@ public final class ElfObjectLoader {
         elf.dynamicSegment().ifPresent(d -> md.add(MetadataRecord.u64(ModInfo.MD_DYNAMIC, d.vaddr())));
 
         Optional<BootImage.SymbolArea> symbols = Optional.empty();
-        Optional<SectionHeader> symtab = elf.sections().stream()
-                .filter(s -> s.type() == SectionHeader.SHT_SYMTAB && s.size() > 0 && !elf.isInsideLoadSegment(s))
-                .reduce((a, b) -> b); // load_elf.c keeps the last one it finds
-        if (symtab.isPresent()) {
-            SectionHeader strtab = stringTableOf(elf, symtab.get());
+        Optional<AppendedSymbols> appended = appendedSymbols(elf);
+        if (appended.isPresent()) {
             long ssym = end;
-            end = appendSized(chunks, elf.name() + " symbols", end, elf.sectionBytes(symtab.get()));
-            end = appendSized(chunks, elf.name() + " symbols", end, elf.sectionBytes(strtab));
+            end = appendSized(chunks, elf.name() + " symbols", end, elf.sectionBytes(appended.get().symtab()));
+            end = appendSized(chunks, elf.name() + " symbols", end, elf.sectionBytes(appended.get().strtab()));
             symbols = Optional.of(new BootImage.SymbolArea(ssym, end));
             md.add(MetadataRecord.u64(ModInfo.MD_ESYM, end));
             md.add(MetadataRecord.u64(ModInfo.MD_SSYM, ssym));
@@ -117,6 +114,23 @@ public final class ElfObjectLoader {
         }
         PreloadedFile file = new PreloadedFile(elf.name(), fileType, args, first, end - first, md);
         return new LoadedObject(file, chunks, symbols);
+    }
+
+    /** The symbol table load_elf.c appends after the image, with its string table. */
+    public record AppendedSymbols(SectionHeader symtab, SectionHeader strtab) {}
+
+    /**
+     * The SHT_SYMTAB load_elf.c appends after the loaded image (the last one not already inside a
+     * PT_LOAD) and its string table; empty when there is none.
+     */
+    public static Optional<AppendedSymbols> appendedSymbols(ElfFile elf) throws BootSpecException {
+        Optional<SectionHeader> symtab = elf.sections().stream()
+                .filter(s -> s.type() == SectionHeader.SHT_SYMTAB && s.size() > 0 && !elf.isInsideLoadSegment(s))
+                .reduce((a, b) -> b); // load_elf.c keeps the last one it finds
+        if (symtab.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AppendedSymbols(symtab.get(), stringTableOf(elf, symtab.get())));
     }
 
     private static SectionHeader stringTableOf(ElfFile elf, SectionHeader symtab) throws BootSpecException {

@@ -1,6 +1,9 @@
 package dev.jkboot.loaderconf;
 
+import dev.jkboot.JkbootException;
 import dev.jkboot.freebsd.Howto;
+import dev.jkboot.kld.ModulePath;
+import dev.jkboot.kld.ModuleSearch;
 import dev.jkboot.fs.FileContent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,15 +29,11 @@ import java.util.regex.Pattern;
  * names are looked for along module_path.
  *
  * <p>Names: a name with a '/' is a path; otherwise each {@code module_path} directory is tried
- * with {@code name.ko}, {@code name}, {@code name.debug} for kernels and ELF modules, and only
- * {@code name} for raw files ({@code _type} set). FreeBSD first consults each directory's
- * linker.hints to map a module name to its file; jkboot does not, which matters only for a
- * module whose name differs from its file name.
+ * with {@code name.ko}, {@code name}, {@code name.debug} for kernels, and only {@code name} for
+ * raw files ({@code _type} set). An ELF module's name is a module name: each directory's
+ * linker.hints is consulted first, as module.c's mod_searchmodule does ({@link ModuleSearch}).
  */
 final class ConfigResolver {
-    /** module.c's default_searchpath for loaders with FDT support (arm64). */
-    static final String DEFAULT_MODULE_PATH = "/boot/kernel;/boot/modules;/boot/dtb";
-    private static final List<String> KLD_EXTENSIONS = List.of(".ko", "", ".debug");
     private static final Pattern MODULE_NAME = Pattern.compile("[-A-Za-z0-9_]+");
     private static final Pattern KERNEL_NAME = Pattern.compile("[^;, ]+");
     private static final String ROOT = "vfs.root.mountfrom";
@@ -128,6 +127,8 @@ final class ConfigResolver {
                 MODULE_NAME.matcher(env.getOrDefault("module_blacklist", "")).results().map(MatchResult::group).toList());
         String modulePath = env.get("module_path");
         List<String> dirs = searchPath(modulePath);
+        ModuleSearch modules = new ModuleSearch(new BootFilesModules(files), dirs,
+                why -> problems.add(new ConfigProblem("module_path", 0, why)));
         List<ModuleFile> found = new ArrayList<>();
         for (ModuleSettings m : parsed.modules()) {
             if (!m.enabled()) {
@@ -140,7 +141,7 @@ final class ConfigResolver {
                 continue;
             }
             List<String> tried = new ArrayList<>();
-            Optional<String> path = m.type().isEmpty() ? searchKld(name, dirs, tried) : searchRaw(name, dirs, tried);
+            Optional<String> path = m.type().isEmpty() ? searchModule(modules, name, tried) : searchRaw(name, dirs, tried);
             if (path.isEmpty()) {
                 String what = "cannot find " + name + " for " + m.key() + "_load=\"YES\"; tried " + String.join(", ", tried);
                 if (m.type().equals("mfs_root")) {
@@ -152,14 +153,31 @@ final class ConfigResolver {
                 problems.add(new ConfigProblem(m.origin(), what + "; skipped"));
                 continue;
             }
-            found.add(new ModuleFile(m.key(), path.get(),
-                    m.type().isEmpty() ? Optional.empty() : Optional.of(m.type()), joinedWords(m.flags())));
+            boolean byModuleName = m.type().isEmpty() && !name.contains("/");
+            found.add(new ModuleFile(m.key(), path.get(), m.type().isEmpty() ? Optional.empty() : Optional.of(m.type()),
+                    joinedWords(m.flags()), byModuleName ? Optional.of(name) : Optional.empty()));
         }
         return found;
     }
 
     private Optional<String> searchKld(String name, List<String> dirs, List<String> tried) throws IOException {
-        return search(name, dirs, KLD_EXTENSIONS, tried);
+        return search(name, dirs, ModuleSearch.KLD_EXTENSIONS, tried);
+    }
+
+    /** {@code load NAME}: a path as it is, a module name through linker.hints and then NAME.ko. */
+    private Optional<String> searchModule(ModuleSearch modules, String name, List<String> tried)
+            throws IOException, LoaderConfException {
+        if (name.contains("/")) {
+            return isFile(LoaderConfReader.absolute(name), tried);
+        }
+        try {
+            return modules.find(name, Optional.empty(), tried);
+        } catch (JkbootException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new LoaderConfException(e.getMessage(), e.fix(), e);
+        }
     }
 
     private Optional<String> searchRaw(String name, List<String> dirs, List<String> tried) throws IOException {
@@ -187,16 +205,10 @@ final class ConfigResolver {
         return files.kind(path) == BootFiles.Kind.FILE ? Optional.of(path) : Optional.empty();
     }
 
-    /** The directories of a module_path (';'-separated; trailing slashes dropped). */
+    /** The directories of a module_path, each made absolute. */
     private static List<String> searchPath(String modulePath) {
-        List<String> dirs = new ArrayList<>();
-        for (String dir : (modulePath == null ? DEFAULT_MODULE_PATH : modulePath).split(";")) {
-            String trimmed = dir.replaceFirst("(?<=.)/+$", "");
-            if (!trimmed.isEmpty()) {
-                dirs.add(LoaderConfReader.absolute(trimmed));
-            }
-        }
-        return dirs;
+        return ModulePath.directories(modulePath == null ? ModulePath.DEFAULT : modulePath).stream()
+                .map(LoaderConfReader::absolute).distinct().toList();
     }
 
     /**

@@ -10,5 +10,12 @@ import java.util.Optional;
  * @param type the preload type for raw files ({@code key_type}, e.g. "md_image"); empty for an
  *     ELF kernel module, whose type comes from its header
  * @param args the module's arguments ({@code key_flags}, words joined by one space)
+ * @param module the module name it was found by (loaded only if no loaded file provides that
+ *     module yet); empty for a raw file or a path
  */
-public record ModuleFile(String key, String path, Optional<String> type, Optional<String> args) {}
+public record ModuleFile(String key, String path, Optional<String> type, Optional<String> args,
+                         Optional<String> module) {
+    public ModuleFile(String key, String path, Optional<String> type, Optional<String> args) {
+        this(key, path, type, args, Optional.empty());
+    }
+}

@@ -3,7 +3,7 @@ package dev.jkboot.freebsd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The FreeBSD-shaped test kernel and module that scripts/build assembles from native/testkernel. */
+/** The FreeBSD-shaped test kernel and modules that scripts/build assembles from native/testkernel. */
 public final class NativeFixtures {
     private NativeFixtures() {}
 
@@ -13,6 +13,11 @@ public final class NativeFixtures {
 
     public static Path testModule() {
         return built("testkernel/testmod.ko");
+    }
+
+    /** One of the modules with dependency metadata in native/testkernel/kmods, e.g. "jkmain". */
+    public static Path kmod(String name) {
+        return built("testkernel/kmods/" + name + ".ko");
     }
 
     private static Path built(String relative) {

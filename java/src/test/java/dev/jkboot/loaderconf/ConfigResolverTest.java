@@ -133,9 +133,9 @@ class ConfigResolverTest {
                 .file("/boot/kernel/both.ko", "ELF")
                 .file("/boot/modules/both.ko", "ELF"));
         assertEquals(List.of(
-                new ModuleFile("zfs", "/boot/kernel/zfs.ko", Optional.empty(), Optional.empty()),
-                new ModuleFile("nvme", "/boot/modules/nvme", Optional.empty(), Optional.empty()),
-                new ModuleFile("both", "/boot/kernel/both.ko", Optional.empty(), Optional.empty())),
+                new ModuleFile("zfs", "/boot/kernel/zfs.ko", Optional.empty(), Optional.empty(), Optional.of("zfs")),
+                new ModuleFile("nvme", "/boot/modules/nvme", Optional.empty(), Optional.empty(), Optional.of("nvme")),
+                new ModuleFile("both", "/boot/kernel/both.ko", Optional.empty(), Optional.empty(), Optional.of("both"))),
                 config.modules());
     }
 
@@ -158,8 +158,33 @@ class ConfigResolverTest {
         assertEquals(List.of(
                 new ModuleFile("mfsroot", "/boot/root.img", Optional.of("md_image"), Optional.empty()),
                 new ModuleFile("hostuuid", "/etc/hostid", Optional.of("hostuuid"), Optional.empty()),
-                new ModuleFile("wifi", "/boot/kernel/if_iwm.ko", Optional.empty(), Optional.of("debug=1 verbose"))),
+                new ModuleFile("wifi", "/boot/kernel/if_iwm.ko", Optional.empty(), Optional.of("debug=1 verbose"),
+                        Optional.of("if_iwm"))),
                 config.modules());
+    }
+
+    @Test
+    void aModuleNameIsLookedUpInLinkerHintsFirst() throws Exception {
+        // Version 1, then one 28-byte MDT_VERSION record (kldxref's layout): name "bridgestp" (length byte, 9
+        // bytes, 2 bytes of padding to offset 24), version 1, file "bstp.ko".
+        byte[] hints = {1, 0, 0, 0, 28, 0, 0, 0, 3, 0, 0, 0, 9, 'b', 'r', 'i', 'd', 'g', 'e', 's', 't', 'p', 0, 0,
+                1, 0, 0, 0, 7, 'b', 's', 't', 'p', '.', 'k', 'o'};
+        LoaderConfig config = resolve(root(DEFAULTS + "bridgestp_load=\"YES\"\n")
+                .file("/boot/kernel/linker.hints", hints)
+                .file("/boot/kernel/bstp.ko", "ELF")
+                .file("/boot/modules/bridgestp.ko", "ELF"));
+        assertEquals(List.of(new ModuleFile("bridgestp", "/boot/kernel/bstp.ko", Optional.empty(), Optional.empty(),
+                Optional.of("bridgestp"))), config.modules());
+    }
+
+    @Test
+    void aLinkerHintsOfAnotherVersionIsReportedAndModulesFoundByName() throws Exception {
+        LoaderConfig config = resolve(root(DEFAULTS + "bridgestp_load=\"YES\"\n")
+                .file("/boot/kernel/linker.hints", new byte[] {2, 0, 0, 0, 4, 0, 0, 0, 2, 0, 0, 0})
+                .file("/boot/modules/bridgestp.ko", "ELF"));
+        assertEquals("/boot/modules/bridgestp.ko", config.modules().get(0).path());
+        assertTrue(config.problems().stream().anyMatch(p -> p.message().contains(
+                "/boot/kernel/linker.hints has version 2; FreeBSD's loader reads only version 1")), config.problems().toString());
     }
 
     @Test

@@ -28,7 +28,7 @@ class Freebsd14FixtureTest {
         assertEquals(List.of("kernel", "kernel.old"), config.kernels());
         assertEquals(List.of(
                 new ModuleFile("entropy_cache", "/boot/entropy", Optional.of("boot_entropy_cache"), Optional.empty()),
-                new ModuleFile("nvme", "/boot/kernel/nvme.ko", Optional.empty(), Optional.empty())),
+                new ModuleFile("nvme", "/boot/kernel/nvme.ko", Optional.empty(), Optional.empty(), Optional.of("nvme"))),
                 config.modules());
         assertEquals(Howto.RB_SERIAL | Howto.RB_VERBOSE, config.howto().bits());
         assertEquals(AutobootDelay.countdown(5), config.autobootDelay());

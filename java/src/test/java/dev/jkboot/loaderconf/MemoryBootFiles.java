@@ -15,7 +15,11 @@ final class MemoryBootFiles implements BootFiles {
     private final Set<String> dirs = new HashSet<>(Set.of("/"));
 
     MemoryBootFiles file(String path, String text) {
-        files.put(path, text.getBytes(StandardCharsets.UTF_8));
+        return file(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    MemoryBootFiles file(String path, byte[] bytes) {
+        files.put(path, bytes.clone());
         addParents(path);
         return this;
     }
