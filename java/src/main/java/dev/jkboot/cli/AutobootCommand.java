@@ -36,7 +36,8 @@ final class AutobootCommand implements Callable<Integer> {
             BootLaunch.preflight(host);
         }
         AutobootFlow.Prompt prompt = options.dryRun ? config -> Optional.empty() : new ConsolePrompt(BootLaunch::log);
-        return new AutobootFlow(host, location, presets, options.dryRun, options.trampoline, prompt,
-                BootLaunch::runner, options.tpm.measuredBoot(BootLaunch::log), System.out, BootLaunch::log).run();
+        return new AutobootFlow(host, location, presets, options.verify.policy(host), options.dryRun,
+                options.trampoline, prompt, BootLaunch::runner, options.tpm.measuredBoot(BootLaunch::log),
+                System.out, BootLaunch::log).run();
     }
 }

@@ -20,8 +20,14 @@ import dev.jkboot.loaderconf.ModuleFile;
 import dev.jkboot.loaderconf.ParsedConfig;
 import dev.jkboot.menu.MenuChoice;
 import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.verify.Severity;
+import dev.jkboot.verify.VerifiedBootFiles;
+import dev.jkboot.verify.Verifier;
+import dev.jkboot.verify.VerifyException;
+import dev.jkboot.verify.VerifyPolicy;
 import dev.jkboot.tpm.MeasuredBoot;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +50,7 @@ final class AutobootFlow {
     private final HostDescription host;
     private final RootLocation where;
     private final Map<String, String> presets;
+    private final VerifyPolicy policy;
     private final boolean dryRun;
     private final TrampolineSwitches trampoline;
     private final Prompt prompt;
@@ -55,14 +62,16 @@ final class AutobootFlow {
 
     /**
      * @param presets variables set before loader.conf is read (the files may override them)
+     * @param policy how the files read from the root are verified
      * @param dryRun print the plan of the configured boot instead of asking and booting
      */
-    AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, boolean dryRun,
-                 TrampolineSwitches trampoline, Prompt prompt, BootLaunch.Runners runners,
+    AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, VerifyPolicy policy,
+                 boolean dryRun, TrampolineSwitches trampoline, Prompt prompt, BootLaunch.Runners runners,
                  MeasuredBoot measuredBoot, PrintStream out, Consumer<String> log) {
         this.host = host;
         this.where = where;
         this.presets = Map.copyOf(presets);
+        this.policy = policy;
         this.dryRun = dryRun;
         this.trampoline = trampoline;
         this.prompt = prompt;
@@ -79,11 +88,26 @@ final class AutobootFlow {
         try (OpenRoot root = where.open(host.root().dir())) {
             log.accept("FreeBSD root: " + root.description());
             root.notes().forEach(note -> log.accept("passed over: " + note));
-            ParsedConfig parsed = LoaderConfReader.read(root.files(), presets);
-            LoaderConfig configured = parsed.resolve(root.files(), Optional.empty());
+            if (policy.active()) {
+                log.accept(policy.describe());
+            }
+            // One verifier for the boot; configuration files verified as FreeBSD guesses from their
+            // names, everything loaded for FreeBSD as VE_MUST.
+            Verifier verifier = new Verifier(policy, Clock.systemUTC(), log);
+            BootFiles configFiles = new VerifiedBootFiles(root.files(), verifier, Severity::guess);
+            BootFiles bootFiles = new VerifiedBootFiles(root.files(), verifier, path -> Severity.MUST);
+            ParsedConfig parsed;
+            LoaderConfig configured;
+            try {
+                parsed = LoaderConfReader.read(configFiles, presets);
+                configured = parsed.resolve(configFiles, Optional.empty());
+            } catch (LoaderConfException e) {
+                throw VerifyException.refusalIn(e);
+            }
             configured.problems().forEach(this::report);
             timer.mark("root and loader.conf");
-            Optional<LoaderConfig> chosen = dryRun ? Optional.of(configured) : choose(parsed, configured, root.files());
+            Optional<LoaderConfig> chosen = dryRun ? Optional.of(configured)
+                    : choose(parsed, configured, configFiles);
             if (chosen.isEmpty()) {
                 log.accept("escaping to a shell, as chosen in the boot menu; nothing was loaded");
                 return ExitStatus.OK;
@@ -98,7 +122,7 @@ final class AutobootFlow {
                 public void loaded(KexecPlan plan) {
                     printTimings(verbose);
                 }
-            }).run(bootHost, ConfiguredBoot.request(config, root.files()), trampoline.resolve(bootHost),
+            }).run(bootHost, ConfiguredBoot.request(config, bootFiles), trampoline.resolve(bootHost),
                     dryRun ? BootSequence.Mode.DRY_RUN : BootSequence.Mode.BOOT);
             if (dryRun) {
                 out.print(PlanText.render(plan));

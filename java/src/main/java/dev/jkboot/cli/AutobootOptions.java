@@ -35,6 +35,9 @@ final class AutobootOptions {
     TrampolineSwitches trampoline;
 
     @Mixin
+    VerifyOption verify;
+
+    @Mixin
     TpmSwitches tpm;
 
     @Option(names = "--dry-run",

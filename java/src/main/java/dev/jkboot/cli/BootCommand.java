@@ -14,9 +14,14 @@ import dev.jkboot.host.HostRoot;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.json.JsonWriter;
 import dev.jkboot.loaderconf.BootArguments;
+import dev.jkboot.loaderconf.DirectoryBootFiles;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.Target;
+import dev.jkboot.verify.VerifiedBootSource;
+import dev.jkboot.verify.Verifier;
+import dev.jkboot.verify.VerifyPolicy;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +82,9 @@ final class BootCommand implements Callable<Integer> {
     TrampolineSwitches trampoline;
 
     @Mixin
+    VerifyOption verify;
+
+    @Mixin
     TpmSwitches tpm;
 
     @Option(names = "--timings", description = "Print phase timings and the peak RSS on stderr.")
@@ -117,14 +125,20 @@ final class BootCommand implements Callable<Integer> {
         if (kernel == null) {
             throw new KexecException("no kernel given", "pass --kernel PATH (e.g. /boot/kernel/kernel)");
         }
+        VerifyPolicy policy = verify.policy(described);
         BootHost host = BootHosts.from(described, BootLaunch::log);
         timer.mark("discovery");
+        if (policy.active()) {
+            BootLaunch.log(policy.describe());
+        }
+        Verifier verifier = new Verifier(policy, Clock.systemUTC(), BootLaunch::log);
         List<BootRequest.FileSpec> files = new ArrayList<>();
         for (String m : modules) {
-            files.add(fileSpec(m));
+            BootRequest.FileSpec spec = fileSpec(m);
+            files.add(new BootRequest.FileSpec(verified(spec.source(), verifier), spec.type(), spec.args()));
         }
-        BootRequest request = new BootRequest(BootSource.of(kernel), files,
-                Optional.ofNullable(dtb).map(BootSource::of), args.howto(),
+        BootRequest request = new BootRequest(verified(BootSource.of(kernel), verifier), files,
+                Optional.ofNullable(dtb).map(d -> verified(BootSource.of(d), verifier)), args.howto(),
                 args.environment());
         BootSequence.Mode how = mode.dryRun ? BootSequence.Mode.DRY_RUN
                 : mode.loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
@@ -155,6 +169,15 @@ final class BootCommand implements Callable<Integer> {
                     Optional.empty());
         }
         return new BootRequest.FileSpec(BootSource.of(Path.of(word)), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A file named here, checked against the signed manifests beside it on the host when the policy
+     * verifies (its path as the host names it, links left to the walk from "/").
+     */
+    private static BootSource verified(BootSource source, Verifier verifier) {
+        return new VerifiedBootSource(source, verifier, new DirectoryBootFiles(Path.of("/")),
+                Path.of(source.name()).toAbsolutePath().normalize().toString());
     }
 
     private void printPlan(KexecPlan plan) {

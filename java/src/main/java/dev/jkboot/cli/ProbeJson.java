@@ -81,6 +81,7 @@ final class ProbeJson {
                         .put("interface", s.interfaceName())
                         .put("addressSpace", s.addressSpace())
                         .put("address", Json.hex(s.address()))))
+                .put("verify", section(ProbeVerify.find(host), ProbeVerify::json))
                 .put("kexec", kexec(host))
                 .put("staging", staging(host, stagingSize))
                 .put("tpm", section(tpm, (t, o) -> o

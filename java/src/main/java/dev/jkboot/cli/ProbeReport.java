@@ -55,6 +55,8 @@ final class ProbeReport {
         r.heading("SMBIOS", host.smbios()).ifFound(s -> r.line(
                 "  %s entry point, SMBIOS %s, structure table at 0x%x (up to %d bytes), DMI file %d bytes"
                         .formatted(s.anchor(), s.version(), s.tableAddress(), s.tableSize(), s.dmiFileBytes())));
+        r.heading("Verified boot", ProbeVerify.find(host)).ifFound(p -> ProbeVerify.lines(p)
+                .forEach(l -> r.line("  " + l)));
         r.kexec(host.kexec(), host.readiness());
         r.staging(host, stagingSize);
         r.heading("TPM", tpm).ifFound(t -> r.line("  2.0 at %s, active PCR banks: %s".formatted(t.device(),

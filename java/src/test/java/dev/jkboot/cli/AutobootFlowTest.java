@@ -23,6 +23,7 @@ import dev.jkboot.menu.MenuChoice;
 import dev.jkboot.tpm.FakeTpm;
 import dev.jkboot.tpm.MeasuredBoot;
 import dev.jkboot.tpm.TpmPolicy;
+import dev.jkboot.verify.VerifyPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ class AutobootFlowTest {
     }
 
     private AutobootFlow flow(RootLocation where, boolean dryRun, AutobootFlow.Prompt prompt, MeasuredBoot measured) {
-        return new AutobootFlow(host, where, Map.of("hw.preset", "from-the-command-line"), dryRun,
+        return new AutobootFlow(host, where, Map.of("hw.preset", "from-the-command-line"), VerifyPolicy.off(), dryRun,
                 new TrampolineSwitches(), prompt, archFlag -> {
             assertEquals(FreeBsdArm64.KEXEC_ARCH_AARCH64, archFlag);
             runnersCreated++;

@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jkboot.ExitStatus;
 import dev.jkboot.json.Json;
 import dev.jkboot.json.JsonReader;
+import dev.jkboot.verify.OpensslSigning;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,5 +110,34 @@ class ProbeCommandTest {
         assertEquals("jkboot: error: " + dir.resolve("nowhere") + ": is not a directory\n"
                 + "jkboot: fix: give --host-root the directory that stands for the host's /\n", r.err());
         assertEquals("", r.out());
+    }
+
+    @Test
+    void theVerifiedBootPolicyAndItsAnchorsAreReported(@TempDir Path dir) throws Exception {
+        OpensslSigning.create(dir.resolve("keys"), "ec").installAnchor(dir);
+        Files.createDirectories(dir.resolve("proc"));
+        Files.writeString(dir.resolve("proc/cmdline"), "console=ttyAMA0 jkboot.verify=strict\n");
+        CliRun r = CliRun.of("probe", "--host-root", dir.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        Json j = JsonReader.read(r.out());
+        assertTrue(bool(j, "verify", "available"));
+        assertEquals("strict", str(j, "verify", "level"));
+        assertEquals("strict by jkboot.verify on the kernel command line", str(j, "verify", "reasons", 1));
+        assertEquals("CN=jkboot test CA", str(j, "verify", "anchors", 0, "subject"));
+        assertEquals("EC", str(j, "verify", "anchors", 0, "key"));
+        CliRun text = CliRun.of("probe", "--host-root", dir.toString());
+        assertTrue(text.out().contains("Verified boot:\n  verified boot: strict (1 trust anchor in /etc/jkboot/trust; "
+                + "strict by jkboot.verify on the kernel command line)\n  anchor CN=jkboot test CA (until "), text.out());
+    }
+
+    @Test
+    void aPolicyThatWouldStopABootIsNotAvailableInProbe(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("proc"));
+        Files.writeString(dir.resolve("proc/cmdline"), "jkboot.verify=off\n");
+        CliRun r = CliRun.of("probe", "--host-root", dir.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        Json j = JsonReader.read(r.out());
+        assertFalse(bool(j, "verify", "available"));
+        assertTrue(str(j, "verify", "reason").contains("'off' is not a verification level"), r.out());
     }
 }

@@ -13,6 +13,7 @@ import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.exec.RecordingSyscalls;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.host.HostRoot;
+import dev.jkboot.verify.VerifyPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -89,7 +90,7 @@ class UntrustedRootTest {
 
     /** Boots with kexec faked, and returns every byte the fake kernel was given, segment after segment. */
     private String bootAndCollect(RootLocation where) throws Exception {
-        AutobootFlow flow = new AutobootFlow(host, where, Map.of(), false, new TrampolineSwitches(),
+        AutobootFlow flow = new AutobootFlow(host, where, Map.of(), VerifyPolicy.off(), false, new TrampolineSwitches(),
                 config -> Optional.empty(), archFlag -> new KexecRunner(kexec, false, log::add),
                 AutobootFlowTest.MEASURED_BOOT_OFF, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), log::add);
         assertThrows(KexecException.class, flow::run, "the fake kernel's reboot returns, which is an error");
