@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * The one boot sequence that {@code jkboot boot} and autoboot both run, after the host was
  * discovered: load the files (stage 2), place and validate (stage 3), then, unless this is a dry
- * run, the measurements (TPM), {@code kexec_load} and the jump. Nothing irreversible happens before the plan is valid;
- * the jump is made only after kexec_load succeeded. Rendering, timings and the kexec runner come
+ * run, the measurements (TPM), {@code kexec_load} and the jump. Nothing irreversible happens
+ * before the plan is valid; the jump is made only after kexec_load succeeded. Rendering, timings and the kexec runner come
  * from the caller, so every step runs against fakes on any machine.
  */
 public final class BootSequence {

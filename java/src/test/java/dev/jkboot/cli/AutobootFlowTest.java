@@ -1,5 +1,6 @@
 package dev.jkboot.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,15 +20,18 @@ import dev.jkboot.host.HostDescription;
 import dev.jkboot.host.HostRoot;
 import dev.jkboot.loaderconf.LoaderConfException;
 import dev.jkboot.menu.MenuChoice;
-import dev.jkboot.verify.VerifyPolicy;
+import dev.jkboot.tpm.FakeTpm;
 import dev.jkboot.tpm.MeasuredBoot;
 import dev.jkboot.tpm.TpmPolicy;
+import dev.jkboot.verify.VerifyPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,12 +76,16 @@ class AutobootFlowTest {
     }
 
     private AutobootFlow flow(RootLocation where, boolean dryRun, AutobootFlow.Prompt prompt) {
+        return flow(where, dryRun, prompt, MEASURED_BOOT_OFF);
+    }
+
+    private AutobootFlow flow(RootLocation where, boolean dryRun, AutobootFlow.Prompt prompt, MeasuredBoot measured) {
         return new AutobootFlow(host, where, Map.of("hw.preset", "from-the-command-line"), VerifyPolicy.off(), dryRun,
                 new TrampolineSwitches(), prompt, archFlag -> {
             assertEquals(FreeBsdArm64.KEXEC_ARCH_AARCH64, archFlag);
             runnersCreated++;
             return new KexecRunner(kexec, false, log::add);
-        }, MEASURED_BOOT_OFF, new PrintStream(out, true, StandardCharsets.UTF_8), log::add);
+        }, measured, new PrintStream(out, true, StandardCharsets.UTF_8), log::add);
     }
 
     private static AutobootFlow.Prompt answer(MenuChoice choice) {
@@ -134,6 +142,26 @@ class AutobootFlowTest {
         assertTrue(e.getMessage().startsWith("reboot(LINUX_REBOOT_CMD_KEXEC) returned EINVAL"), e.getMessage());
         assertEquals(List.of("load", "sync", "counter", "reboot", "unload"), kexec.calls);
         assertEquals("", plan(), "a boot prints no plan on stdout");
+    }
+
+    @Test
+    void anAutobootFromTheUfsDiskMeasuresTheFilesItReadThere(@TempDir Path logDir) throws Exception {
+        FakeTpm tpm = FakeTpm.sha1AndSha256();
+        MeasuredBoot measured = new MeasuredBoot(TpmPolicy.REQUIRE, () -> Optional.of(tpm),
+                logDir.resolve("log.bin"), log::add);
+        RootLocation disk = new RootLocation.Disks(Optional.of(DiskSpec.parse(image.toString())));
+        assertThrows(KexecException.class, flow(disk, false, config -> Optional.empty(), measured)::run);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] pcr = new byte[32];
+        for (String file : List.of("boot/kernel/kernel", "boot/kernel/testmod.ko")) {
+            byte[] digest = sha.digest(Files.readAllBytes(tree.resolve(file)));
+            assertTrue(log.contains("measured into PCR 9: sha256:" + HexFormat.of().formatHex(digest) + " /" + file),
+                    log());
+            sha.update(pcr);
+            pcr = sha.digest(digest);
+        }
+        assertArrayEquals(pcr, tpm.pcr(0x000B, 9), "the bytes read from UFS2 are the files' bytes");
+        assertEquals(List.of("load", "sync", "counter", "reboot", "unload"), kexec.calls);
     }
 
     @Test
