@@ -21,6 +21,8 @@ public final class RequiredTool {
     /** The Debian package of each program the tests run, for the message. */
     private static final Map<String, String> PACKAGES = Map.of(
             "dtc", "device-tree-compiler",
+            "dmidecode", "dmidecode",
+            "fdtoverlay", "device-tree-compiler",
             "sgdisk", "gdisk",
             "makefs", "makefs",
             "script", "bsdutils",
