@@ -37,6 +37,7 @@ final class AutobootCommand implements Callable<Integer> {
         }
         AutobootFlow.Prompt prompt = options.dryRun ? config -> Optional.empty() : new ConsolePrompt(BootLaunch::log);
         return new AutobootFlow(host, location, presets, options.dryRun, options.trampoline, prompt,
-                BootLaunch::runner, System.out, BootLaunch::log).run();
+                BootLaunch::runner, BootLaunch.entropy(options.noPlatformEntropy, options.dryRun), System.out,
+                BootLaunch::log).run();
     }
 }

@@ -7,8 +7,11 @@ import dev.jkboot.autoboot.OpenRoot;
 import dev.jkboot.autoboot.RootLocation;
 import dev.jkboot.boot.BootHost;
 import dev.jkboot.boot.BootHosts;
+import dev.jkboot.boot.BootRequest;
 import dev.jkboot.boot.BootSequence;
 import dev.jkboot.boot.FreeBsdArm64;
+import dev.jkboot.entropy.EntropySource;
+import dev.jkboot.entropy.PlatformEntropy;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.loaderconf.BootFiles;
@@ -47,6 +50,7 @@ final class AutobootFlow {
     private final TrampolineSwitches trampoline;
     private final Prompt prompt;
     private final BootLaunch.Runners runners;
+    private final Optional<EntropySource> entropy;
     private final PrintStream out;
     private final Consumer<String> log;
     private final PhaseTimer timer = PhaseTimer.sinceProcessStart();
@@ -54,10 +58,11 @@ final class AutobootFlow {
     /**
      * @param presets variables set before loader.conf is read (the files may override them)
      * @param dryRun print the plan of the configured boot instead of asking and booting
+     * @param entropy where platform entropy comes from; empty when switched off
      */
     AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, boolean dryRun,
-                 TrampolineSwitches trampoline, Prompt prompt, BootLaunch.Runners runners, PrintStream out,
-                 Consumer<String> log) {
+                 TrampolineSwitches trampoline, Prompt prompt, BootLaunch.Runners runners,
+                 Optional<EntropySource> entropy, PrintStream out, Consumer<String> log) {
         this.host = host;
         this.where = where;
         this.presets = Map.copyOf(presets);
@@ -65,6 +70,7 @@ final class AutobootFlow {
         this.trampoline = trampoline;
         this.prompt = prompt;
         this.runners = runners;
+        this.entropy = entropy;
         this.out = out;
         this.log = log;
     }
@@ -95,7 +101,7 @@ final class AutobootFlow {
                 public void loaded(KexecPlan plan) {
                     printTimings(verbose);
                 }
-            }).run(bootHost, ConfiguredBoot.request(config, root.files()), trampoline.resolve(bootHost),
+            }).run(bootHost, request(config, root.files()), trampoline.resolve(bootHost),
                     dryRun ? BootSequence.Mode.DRY_RUN : BootSequence.Mode.BOOT);
             if (dryRun) {
                 out.print(PlanText.render(plan));
@@ -103,6 +109,16 @@ final class AutobootFlow {
             }
             return ExitStatus.OK;
         }
+    }
+
+    /** The configured boot, with platform entropy last unless switched off here or in loader.conf. */
+    private BootRequest request(LoaderConfig config, BootFiles files) {
+        BootRequest request = ConfiguredBoot.request(config, files);
+        String seed = config.environment().get(PlatformEntropy.SWITCH_VARIABLE);
+        if (entropy.isEmpty() || !PlatformEntropy.wanted(seed)) {
+            return request;
+        }
+        return PlatformEntropy.append(request, entropy.get(), log);
     }
 
     /** The menu's answer applied: another kernel is looked up again, the howto word replaces the configured one. */

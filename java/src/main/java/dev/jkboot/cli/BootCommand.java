@@ -7,6 +7,8 @@ import dev.jkboot.boot.BootSequence;
 import dev.jkboot.boot.FreeBsdArm64;
 import dev.jkboot.boot.BootRequest;
 import dev.jkboot.boot.BootSource;
+import dev.jkboot.entropy.EntropySource;
+import dev.jkboot.entropy.PlatformEntropy;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.freebsd.Howto;
@@ -79,6 +81,11 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print phase timings and the peak RSS on stderr.")
     boolean timings;
 
+    @Option(names = "--no-platform-entropy",
+            description = "Give FreeBSD no entropy from Linux's getrandom (a boot_entropy_platform file of 2048 "
+                    + "bytes after the other files, on by default).")
+    boolean noPlatformEntropy;
+
     @Option(names = "--json", description = "With --dry-run or --load-only: print the plan (and timings) as JSON "
             + "on stdout (keys in docs/boot-json.md).")
     boolean json;
@@ -123,6 +130,10 @@ final class BootCommand implements Callable<Integer> {
         BootRequest request = new BootRequest(BootSource.of(kernel), files,
                 Optional.ofNullable(dtb).map(BootSource::of), args.howto(),
                 args.environment());
+        Optional<EntropySource> entropy = BootLaunch.entropy(noPlatformEntropy, mode.dryRun);
+        if (entropy.isPresent()) {
+            request = PlatformEntropy.append(request, entropy.get(), BootLaunch::log);
+        }
         BootSequence.Mode how = mode.dryRun ? BootSequence.Mode.DRY_RUN
                 : mode.loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
         KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, BootLaunch::runner) {

@@ -1,12 +1,15 @@
 package dev.jkboot.cli;
 
 import dev.jkboot.boot.BootSequence;
+import dev.jkboot.entropy.EntropySource;
+import dev.jkboot.entropy.LinuxGetrandom;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.exec.NativeKexec;
 import dev.jkboot.exec.Preflight;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.plan.KexecPlan;
+import java.util.Optional;
 
 /**
  * What every command that boots shares, whatever it boots: the preflight that refuses a Linux that
@@ -28,6 +31,17 @@ final class BootLaunch {
     static KexecRunner runner(long kexecArchFlag) throws KexecException {
         boolean init = ProcessHandle.current().pid() == 1;
         return new KexecRunner(NativeKexec.load(kexecArchFlag), init, BootLaunch::log);
+    }
+
+    /**
+     * Where platform entropy comes from: nowhere when switched off, zeros in a dry run (the plan
+     * holds the same file, but nothing is drawn for a boot that does not happen), else getrandom(2).
+     */
+    static Optional<EntropySource> entropy(boolean off, boolean dryRun) {
+        if (off) {
+            return Optional.empty();
+        }
+        return Optional.of(dryRun ? size -> new byte[size] : new LinuxGetrandom());
     }
 
     /** Progress and findings, on stderr (results go to stdout). */

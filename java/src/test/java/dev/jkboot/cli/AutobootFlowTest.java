@@ -70,7 +70,7 @@ class AutobootFlowTest {
             assertEquals(FreeBsdArm64.KEXEC_ARCH_AARCH64, archFlag);
             runnersCreated++;
             return new KexecRunner(kexec, false, log::add);
-        }, new PrintStream(out, true, StandardCharsets.UTF_8), log::add);
+        }, Optional.of(size -> new byte[size]), new PrintStream(out, true, StandardCharsets.UTF_8), log::add);
     }
 
     private static AutobootFlow.Prompt answer(MenuChoice choice) {
