@@ -41,11 +41,13 @@ public final class BootPlanning {
 
 
     /**
-     * The user's variables, plus what FreeBSD's loader sets itself: {@code kernelname}, and the
-     * ACPI root pointer under both names arm64 kernels look for (kboot: "for 13.1R bootability").
+     * The user's variables, plus what FreeBSD's loader sets itself: the SMBIOS variables (kboot sets
+     * them first, so loader.conf may override them), {@code kernelname}, and the ACPI root pointer
+     * under both names arm64 kernels look for (kboot: "for 13.1R bootability").
      */
     static KernelEnvironment environment(BootHost host, BootRequest request) throws BootSpecException {
-        KernelEnvironment env = KernelEnvironment.empty().with("kernelname", request.kernel().name());
+        KernelEnvironment env = KernelEnvironment.empty().withAll(host.smbios())
+                .with("kernelname", request.kernel().name());
         if (host.acpiRsdp().isPresent()) {
             String rsdp = "0x%016x".formatted(host.acpiRsdp().getAsLong());
             env = env.with("acpi.rsdp", rsdp).with("hint.acpi.0.rsdp", rsdp);
