@@ -63,6 +63,9 @@ final class ConfigResolver {
         BootArguments arguments = BootArguments.parse(kernelOptions);
         env.putAll(arguments.environment());
         Howto howto = arguments.howto().or(Howto.fromEnvironment(env));
+        Howto.consoleBitNotSet(env.get("console")).ifPresent(bit -> problems.add(new ConfigProblem(
+                parsed.origin("console"), "console=\"" + env.get("console") + "\" sets no " + bit
+                + ": kboot's only console is Linux's, and jkboot does as kboot")));
         return new LoaderConfig(kernel == null ? "" : kernel, kernelPath, joinedWords(kernelOptions),
                 kernelChoices(kernelVariable), modules, env, howto, autobootDelay(), problems);
     }

@@ -238,15 +238,18 @@ class ConfigResolverTest {
     }
 
     @Test
-    void howtoFromBootBooleansConsoleAndKernelOptions() throws Exception {
+    void howtoFromBootBooleansAndKernelOptionsButNotConsole() throws Exception {
         LoaderConfig config = resolve(root(DEFAULTS + """
                 boot_single="YES"
                 boot_verbose="NO"
                 console="comconsole"
                 kernel_options="-v  -S115200 hw.x=1"
                 """));
-        assertEquals(Howto.RB_SINGLE | Howto.RB_SERIAL | Howto.RB_VERBOSE, config.howto().bits());
+        assertEquals(Howto.RB_SINGLE | Howto.RB_VERBOSE, config.howto().bits(), "kboot sets no bit for console");
         assertEquals("comconsole", config.console());
+        assertTrue(config.problems().stream().anyMatch(p -> p.message().equals("console=\"comconsole\" sets no "
+                + "RB_SERIAL (set boot_serial=\"YES\" for it): kboot's only console is Linux's, and jkboot does as "
+                + "kboot")), config.problems().toString());
         assertEquals(Optional.of("-v -S115200 hw.x=1"), config.kernelArgs());
         assertEquals("115200", config.environment().get("comconsole_speed"));
         assertEquals("1", config.environment().get("hw.x"));
