@@ -56,16 +56,17 @@ public final class BootPlanning {
     }
 
     /**
-     * The device tree FreeBSD gets: --dtb, else the last file loaded with type {@code dtb} (FreeBSD's
-     * loader hands a preloaded dtb to the kernel instead of the platform's), else the host's when it
-     * describes hardware.
+     * The device tree FreeBSD gets: --dtb, else the first file loaded with type {@code dtb} (FreeBSD's
+     * loader hands a preloaded dtb to the kernel instead of the platform's, and
+     * stand/fdt/fdt_loader_cmd.c {@code fdt_setup_fdtp} takes the first that {@code file_findfile}
+     * finds), else the host's when it describes hardware.
      */
     static Optional<byte[]> chooseDtb(BootHost host, BootRequest request) throws JkbootException {
         if (request.dtb().isPresent()) {
             return Optional.of(request.dtb().get().read());
         }
         Optional<BootRequest.FileSpec> loaded = request.files().stream()
-                .filter(f -> f.type().filter("dtb"::equals).isPresent()).reduce((a, b) -> b);
+                .filter(f -> f.type().filter("dtb"::equals).isPresent()).findFirst();
         if (loaded.isPresent()) {
             return Optional.of(loaded.get().source().read());
         }

@@ -225,4 +225,15 @@ class BootPlanningTest {
         assertEquals(Files.size(dtb), plan.image().dtbSize());
         assertEquals("dtb", plan.image().files().get(1).type());
     }
+
+    @Test
+    void withSeveralDtbFilesTheFirstIsTheTreeFreeBsdGets() throws Exception {
+        Path first = Path.of("java/src/test/resources/fdt/sysfs-uefi-dt.dtb");
+        Path second = Path.of("java/src/test/resources/fdt/board.dtb");
+        KexecPlan plan = plan(host("uefi-2g"), request(List.of(
+                new BootRequest.FileSpec(named("/boot/dtb/first.dtb", first), Optional.of("dtb"), Optional.empty()),
+                new BootRequest.FileSpec(named("/boot/dtb/second.dtb", second), Optional.of("dtb"), Optional.empty()))));
+        assertTrue(Files.size(first) != Files.size(second), "the sizes tell the two trees apart");
+        assertEquals(Files.size(first), plan.image().dtbSize(), "fdt_setup_fdtp takes the first dtb file");
+    }
 }
