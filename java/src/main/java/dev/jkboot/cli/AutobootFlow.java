@@ -24,6 +24,7 @@ import dev.jkboot.loaderconf.ParsedConfig;
 import dev.jkboot.menu.MenuChoice;
 import dev.jkboot.plan.KexecPlan;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +83,9 @@ final class AutobootFlow {
         try (OpenRoot root = where.open(host.root().dir())) {
             log.accept("FreeBSD root: " + root.description());
             root.notes().forEach(note -> log.accept("passed over: " + note));
-            ParsedConfig parsed = LoaderConfReader.read(root.files(), presets);
+            Map<String, String> early = new LinkedHashMap<>(root.deviceVariables());
+            early.putAll(presets);
+            ParsedConfig parsed = LoaderConfReader.read(root.files(), early);
             LoaderConfig configured = parsed.resolve(root.files(), Optional.empty());
             configured.problems().forEach(this::report);
             timer.mark("root and loader.conf");

@@ -97,6 +97,10 @@ class AutobootFlowTest {
         assertTrue(plan.contains("  hw.jktest=from-loader.conf\n"), plan);
         assertTrue(plan.contains("  hw.preset=from-the-command-line\n"), plan);
         assertTrue(plan.contains("  kernelname=/boot/kernel/kernel\n"), plan);
+        assertTrue(plan.contains("  currdev=host:/\n"), plan);
+        assertTrue(plan.contains("  loaddev=host:/\n"), plan);
+        assertTrue(plan.contains("  hostfs_root=" + tree.toAbsolutePath().normalize() + "\n"), plan);
+        assertTrue(plan.contains("boot_entropy_platform"), "platform entropy is planned: " + plan);
         assertEquals(0, runnersCreated);
     }
 
