@@ -2,6 +2,7 @@ package dev.jkboot.boot;
 
 import dev.jkboot.JkbootException;
 import dev.jkboot.elf.ElfFile;
+import dev.jkboot.fdt.overlay.LoaderOverlays;
 import dev.jkboot.freebsd.BootImage;
 import dev.jkboot.freebsd.BootImageBuilder;
 import dev.jkboot.freebsd.BootSpecException;
@@ -15,13 +16,20 @@ import dev.jkboot.freebsd.RawFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Stage 2 of the pipeline for FreeBSD: what to boot plus the host → the image in kernel VAs. */
 public final class BootPlanning {
+    /** The file type of a device-tree overlay (fdt_loader_cmd.c loads them with it). */
+    public static final String OVERLAY_TYPE = "dtbo";
+
     private BootPlanning() {}
 
-    /** Reads and places every file in kernel VAs, with environment, DTB and metadata. */
-    public static BootImage load(BootHost host, BootRequest request) throws JkbootException {
+    /**
+     * Reads and places every file in kernel VAs, with environment, DTB and metadata; {@code log}
+     * hears what the loader would print about the device tree's overlays.
+     */
+    public static BootImage load(BootHost host, BootRequest request, Consumer<String> log) throws JkbootException {
         ElfObjectLoader.Kernel kernel = ElfObjectLoader.kernel(elf(request.kernel()));
         List<Loadable> others = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
@@ -34,7 +42,7 @@ public final class BootPlanning {
         KernelEnvironment env = environment(host, request);
         Howto howto = request.switches().or(Howto.fromEnvironment(env.variables()));
         MemoryDescription memory = memoryDescription(host);
-        Optional<byte[]> dtb = chooseDtb(host, request);
+        Optional<byte[]> dtb = withOverlays(chooseDtb(host, request), request, log);
 
         return BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb, memory);
     }
@@ -71,6 +79,30 @@ public final class BootPlanning {
             return Optional.of(loaded.get().source().read());
         }
         return host.hostDtb().filter(d -> host.hostDtbDescribesHardware());
+    }
+
+    /**
+     * The tree with every {@code dtbo} file applied in load order, as fdt_apply_overlays does; the
+     * overlay files stay among the loaded files, as in FreeBSD. Without a tree (an ACPI host) there
+     * is nothing to apply them to, which is said once.
+     */
+    static Optional<byte[]> withOverlays(Optional<byte[]> dtb, BootRequest request, Consumer<String> log)
+            throws JkbootException {
+        List<LoaderOverlays.Dtbo> overlays = new ArrayList<>();
+        for (BootRequest.FileSpec f : request.files()) {
+            if (f.type().filter(OVERLAY_TYPE::equals).isPresent()) {
+                overlays.add(new LoaderOverlays.Dtbo(f.source().name(), f.source().read()));
+            }
+        }
+        if (overlays.isEmpty()) {
+            return dtb;
+        }
+        if (dtb.isEmpty()) {
+            log.accept("DTB overlays not applied: FreeBSD gets no device tree on this host (it boots from ACPI); "
+                    + overlays.size() + " dtbo file(s) loaded as they are");
+            return dtb;
+        }
+        return Optional.of(LoaderOverlays.apply(dtb.get(), overlays, log));
     }
 
     static MemoryDescription memoryDescription(BootHost host) throws BootSpecException {

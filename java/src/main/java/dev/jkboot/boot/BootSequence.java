@@ -43,6 +43,9 @@ public final class BootSequence {
 
         /** After kexec_load succeeded, before the jump (e.g. print timings). */
         void loaded(KexecPlan plan);
+
+        /** What loading did or skipped that the user should hear of (the loader's own messages). */
+        default void note(String message) { }
     }
 
     private final Target target;
@@ -62,7 +65,7 @@ public final class BootSequence {
     public KexecPlan run(BootHost host, BootRequest request, TrampolineOptions trampoline, Mode mode)
             throws JkbootException {
         FitCheck.check(rawFiles(request), host.memory(), target);
-        BootImage image = BootPlanning.load(host, request);
+        BootImage image = BootPlanning.load(host, request, hooks::note);
         hooks.phase("loading");
         KexecPlan plan = Planner.place(image, host.memory(), target, trampoline);
         hooks.phase("planning");

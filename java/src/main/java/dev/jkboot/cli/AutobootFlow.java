@@ -104,6 +104,11 @@ final class AutobootFlow {
                 public void loaded(KexecPlan plan) {
                     printTimings(verbose);
                 }
+
+                @Override
+                public void note(String message) {
+                    log.accept(message);
+                }
             }).run(bootHost, request(config, root.files()), trampoline.resolve(bootHost),
                     dryRun ? BootSequence.Mode.DRY_RUN : BootSequence.Mode.BOOT);
             if (dryRun) {

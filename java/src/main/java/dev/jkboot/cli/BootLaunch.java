@@ -78,5 +78,10 @@ final class BootLaunch {
         public String render(KexecPlan plan) {
             return PlanText.render(plan);
         }
+
+        @Override
+        public void note(String message) {
+            log(message);
+        }
     }
 }

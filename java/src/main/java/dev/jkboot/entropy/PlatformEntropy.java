@@ -1,5 +1,6 @@
 package dev.jkboot.entropy;
 
+import dev.jkboot.boot.BootPlanning;
 import dev.jkboot.boot.BootRequest;
 import dev.jkboot.boot.BootSource;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.function.Consumer;
  * The platform entropy file FreeBSD's kernel harvests: type {@code boot_entropy_platform}
  * (sys/sys/random.h RANDOM_PLATFORM_BOOT_ENTROPY_MODULE), 2048 bytes (stand/efi/loader/main.c
  * {@code command_seed_entropy}'s default, which core.lua's {@code loadEntropy} uses), loaded after
- * the kernel and modules as core.lua does. The kernel feeds it in 8-byte events
+ * the kernel and modules as core.lua does, and before the device-tree overlays, which FreeBSD's
+ * loader reads only when it boots. The kernel feeds it in 8-byte events
  * ({@code random_early_prime} rounds the size down to {@code he_entropy}) and then zeroes it.
  */
 public final class PlatformEntropy {
@@ -37,7 +39,11 @@ public final class PlatformEntropy {
             return request;
         }
         List<BootRequest.FileSpec> files = new ArrayList<>(request.files());
-        files.add(new BootRequest.FileSpec(new Drawn(bytes), Optional.of(TYPE), Optional.empty()));
+        int at = 0;
+        while (at < files.size() && !files.get(at).type().filter(BootPlanning.OVERLAY_TYPE::equals).isPresent()) {
+            at++;
+        }
+        files.add(at, new BootRequest.FileSpec(new Drawn(bytes), Optional.of(TYPE), Optional.empty()));
         return new BootRequest(request.kernel(), files, request.dtb(), request.switches(), request.environment());
     }
 

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * module whose name differs from its file name.
  */
 final class ConfigResolver {
+    private static final String OVERLAYS = "fdt_overlays";
     /** module.c's default_searchpath for loaders with FDT support (arm64). */
     static final String DEFAULT_MODULE_PATH = "/boot/kernel;/boot/modules;/boot/dtb";
     private static final List<String> KLD_EXTENSIONS = List.of(".ko", "", ".debug");
@@ -57,7 +58,8 @@ final class ConfigResolver {
         String kernelPath = findKernel(kernel, choice.isPresent() ? "chosen in the boot menu"
                 : "set at " + parsed.origin("kernel"));
         env.put("kernelname", kernelPath);
-        List<ModuleFile> modules = findModules();
+        List<ModuleFile> modules = new ArrayList<>(findModules());
+        modules.addAll(findOverlays());
         findRootMount();
         String kernelOptions = env.getOrDefault("kernel_options", "");
         BootArguments arguments = BootArguments.parse(kernelOptions);
@@ -157,6 +159,38 @@ final class ConfigResolver {
             }
             found.add(new ModuleFile(m.key(), path.get(),
                     m.type().isEmpty() ? Optional.empty() : Optional.of(m.type()), joinedWords(m.flags())));
+        }
+        return found;
+    }
+
+    /**
+     * {@code fdt_overlays}: ','-separated names, each found on module_path as it is or with ".dtbo"
+     * (fdt_loader_cmd.c {@code fdt_load_dtb_overlays_string} through file_loadraw, whose search
+     * reaches /boot/dtb/overlays by the default module_path), loaded as "dtbo" files after the
+     * modules. A name found nowhere is reported and skipped, as FreeBSD's "failed to load file".
+     */
+    private List<ModuleFile> findOverlays() throws IOException {
+        String names = env.get(OVERLAYS);
+        List<ModuleFile> found = new ArrayList<>();
+        if (names == null) {
+            return found;
+        }
+        List<String> dirs = searchPath(env.get("module_path"));
+        for (String name : names.split(",")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            List<String> tried = new ArrayList<>();
+            Optional<String> path = searchRaw(name, dirs, tried);
+            if (path.isEmpty()) {
+                path = searchRaw(name + ".dtbo", dirs, tried);
+            }
+            if (path.isEmpty()) {
+                problems.add(new ConfigProblem(parsed.origin(OVERLAYS), "cannot find the DTB overlay " + name
+                        + " of " + OVERLAYS + "; tried " + String.join(", ", tried) + "; skipped"));
+                continue;
+            }
+            found.add(new ModuleFile(OVERLAYS, path.get(), Optional.of("dtbo"), Optional.empty()));
         }
         return found;
     }

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jkboot.JkbootException;
+import dev.jkboot.fdt.Fdt;
+import dev.jkboot.fdt.FdtNode;
+import dev.jkboot.fdt.FdtProperty;
+import dev.jkboot.fdt.FdtReader;
+import dev.jkboot.fdt.FdtWriter;
 import dev.jkboot.freebsd.BootSpecException;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.freebsd.ModInfo;
@@ -235,5 +240,47 @@ class BootPlanningTest {
                 new BootRequest.FileSpec(named("/boot/dtb/second.dtb", second), Optional.of("dtb"), Optional.empty()))));
         assertTrue(Files.size(first) != Files.size(second), "the sizes tell the two trees apart");
         assertEquals(Files.size(first), plan.image().dtbSize(), "fdt_setup_fdtp takes the first dtb file");
+    }
+
+    @Test
+    void dtboFilesAreAppliedToTheTreeFreeBsdGetsAndStayLoaded() throws Exception {
+        byte[] base = FdtWriter.write(Fdt.of(FdtNode.empty("").withProperty(FdtProperty.ofString("compatible", "b"))));
+        FdtNode fragment = FdtNode.empty("fragment@0").withProperty(FdtProperty.ofString("target-path", "/"))
+                .withChild(FdtNode.empty("__overlay__").withProperty(FdtProperty.ofString("marker", "applied")));
+        byte[] overlay = FdtWriter.write(Fdt.of(FdtNode.empty("").withChild(fragment)));
+        BootRequest request = request(List.of(
+                new BootRequest.FileSpec(bytes("/boot/dtb/board.dtb", base), Optional.of("dtb"), Optional.empty()),
+                new BootRequest.FileSpec(bytes("/boot/dtb/overlays/m.dtbo", overlay), Optional.of("dtbo"),
+                        Optional.empty())));
+        List<String> log = new ArrayList<>();
+        byte[] tree = BootPlanning.withOverlays(BootPlanning.chooseDtb(host("uefi-2g"), request), request, log::add)
+                .orElseThrow();
+        assertEquals(Optional.of("applied"), FdtReader.read(tree, "merged").property("/", "marker")
+                .map(p -> new String(p.value(), 0, p.length() - 1)));
+        assertEquals(List.of("applying DTB overlay '/boot/dtb/overlays/m.dtbo'"), log);
+        KexecPlan plan = plan(host("uefi-2g"), request);
+        assertEquals(tree.length, plan.image().dtbSize(), "the merged tree is the one placed");
+        assertEquals("dtbo", plan.image().files().get(2).type(), "the overlay file stays loaded, as in FreeBSD");
+
+        List<String> acpi = new ArrayList<>();
+        BootRequest noTree = request(List.of(new BootRequest.FileSpec(bytes("/boot/dtb/overlays/m.dtbo", overlay),
+                Optional.of("dtbo"), Optional.empty())));
+        assertEquals(Optional.empty(), BootPlanning.withOverlays(Optional.empty(), noTree, acpi::add));
+        assertEquals(List.of("DTB overlays not applied: FreeBSD gets no device tree on this host (it boots from "
+                + "ACPI); 1 dtbo file(s) loaded as they are"), acpi);
+    }
+
+    private static BootSource bytes(String name, byte[] content) {
+        return new BootSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public byte[] read() {
+                return content.clone();
+            }
+        };
     }
 }

@@ -120,6 +120,29 @@ class ConfigResolverTest {
     }
 
     @Test
+    void fdtOverlaysAreFoundAlongModulePathWithOrWithoutDtboAndComeAfterTheModules() throws Exception {
+        LoaderConfig config = resolve(root(DEFAULTS + """
+                module_path="/boot/kernel;/boot/modules;/boot/dtb;/boot/dtb/overlays"
+                fdt_overlays="uart,/boot/custom/i2c.dtbo,,missing"
+                zfs_load="YES"
+                """)
+                .file("/boot/kernel/zfs.ko", "ELF")
+                .file("/boot/dtb/overlays/uart.dtbo", "DTBO")
+                .file("/boot/custom/i2c.dtbo", "DTBO"));
+        assertEquals(List.of(
+                new ModuleFile("zfs", "/boot/kernel/zfs.ko", Optional.empty(), Optional.empty()),
+                new ModuleFile("fdt_overlays", "/boot/dtb/overlays/uart.dtbo", Optional.of("dtbo"), Optional.empty()),
+                new ModuleFile("fdt_overlays", "/boot/custom/i2c.dtbo", Optional.of("dtbo"), Optional.empty())),
+                config.modules());
+        ConfigProblem missing = config.problems().stream().filter(p -> p.message().contains("missing")).findFirst()
+                .orElseThrow();
+        assertEquals("/boot/defaults/loader.conf", missing.file(), "where fdt_overlays was set");
+        assertTrue(missing.message().startsWith("cannot find the DTB overlay missing of fdt_overlays; tried "
+                + "/boot/kernel/missing, "), missing.message());
+        assertTrue(missing.message().endsWith("/boot/dtb/overlays/missing.dtbo; skipped"), missing.message());
+    }
+
+    @Test
     void modulesAreFoundAlongModulePathInOrder() throws Exception {
         LoaderConfig config = resolve(root(DEFAULTS + """
                 zfs_load="YES"
