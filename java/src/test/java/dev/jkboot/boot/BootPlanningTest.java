@@ -283,4 +283,44 @@ class BootPlanningTest {
             }
         };
     }
+
+    @Test
+    void theSmbiosVariablesOfAUefiHostReachTheKernelAndADeviceTreeHostHasNone() throws Exception {
+        KexecPlan uefi = plan("uefi-2g");
+        assertEquals("0xbfed0000", uefi.image().env().get("hint.smbios.0.mem"));
+        assertEquals("QEMU Virtual Machine", uefi.image().env().get("smbios.system.product"));
+        assertEquals("3.0", uefi.image().env().get("smbios.version"));
+        assertTrue(plan("direct-2g").image().env().variables().keySet().stream().noneMatch(k -> k.contains("smbios")));
+    }
+
+    @Test
+    void aCorruptSmbiosTableIsReportedAndTheBootGoesOnWithWhatCameBefore(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path root = dir.resolve("host");
+        copyTree(HOSTS.resolve("uefi-2g"), root);
+        Path dmi = root.resolve("sys/firmware/dmi/tables/DMI");
+        // Cut inside the chassis structure (type 3, 22 bytes at 0x3f), after the system structure.
+        Files.write(dmi, java.util.Arrays.copyOf(Files.readAllBytes(dmi), 0x50));
+        List<String> log = new ArrayList<>();
+        BootHost host = BootHosts.from(HostDescription.read(new HostRoot(root), "aarch64"), log::add);
+        assertEquals(List.of("SMBIOS structure 1 (type 3) at offset 0x3f: its 22-byte formatted area runs past the "
+                + "table end (0x50); it and the structures after it skipped (" + new HostRoot(root).show(
+                "/sys/firmware/dmi/tables/DMI") + ")"), log.stream().filter(m -> m.startsWith("SMBIOS")).toList());
+        assertEquals("QEMU", host.smbios().get("smbios.system.maker"), "the structure before it still counts");
+        assertTrue(!host.smbios().containsKey("smbios.chassis.maker"));
+        assertEquals("v3 (64-bit)", host.smbios().get("smbios.entry_point_type"));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
 }

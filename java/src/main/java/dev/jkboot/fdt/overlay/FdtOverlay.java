@@ -1,9 +1,9 @@
 package dev.jkboot.fdt.overlay;
 
 import dev.jkboot.fdt.Fdt;
+import dev.jkboot.fdt.FdtException;
 import dev.jkboot.fdt.FdtProperty;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -220,31 +220,19 @@ public final class FdtOverlay {
 
     /** A property's value as one NUL-terminated string. */
     static String string(FdtProperty p, String where) throws OverlayException {
-        byte[] v = p.value();
-        int nul = 0;
-        while (nul < v.length && v[nul] != 0) {
-            nul++;
-        }
-        if (nul != v.length - 1) {
+        try {
+            return p.asString();
+        } catch (FdtException e) {
             throw new OverlayException(where + " is not one NUL-terminated string");
         }
-        return new String(v, 0, nul, StandardCharsets.ISO_8859_1);
     }
 
     /** A property's value as NUL-terminated strings. */
     static List<String> strings(FdtProperty p, String where) throws OverlayException {
-        byte[] v = p.value();
-        if (v.length == 0 || v[v.length - 1] != 0) {
+        try {
+            return p.asStrings();
+        } catch (FdtException e) {
             throw new OverlayException(where + " is not a list of NUL-terminated strings");
         }
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] == 0) {
-                out.add(new String(v, start, i - start, StandardCharsets.ISO_8859_1));
-                start = i + 1;
-            }
-        }
-        return out;
     }
 }
