@@ -117,6 +117,26 @@ JK_API long jk_load_module(const char *path)
 	return rc;
 }
 
+/*
+ * getrandom(2) with no flags until len bytes are in buf: it blocks only until Linux's CRNG is
+ * seeded, which the kernel hastens itself (jitter entropy) since 5.4. A short read (a signal,
+ * or more than 32 MiB at once) is continued; an error is returned as -errno.
+ */
+JK_API long jk_getrandom(void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		long n = syscall(SYS_getrandom, (char *)buf + done, len - done, 0U);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n == 0 ? -EIO : -errno;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
 #if defined(__aarch64__)
 JK_API unsigned long jk_counter(void)
 {

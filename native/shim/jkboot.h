@@ -28,6 +28,9 @@ unsigned long jk_kexec_arch_flag(void);
 unsigned long jk_counter(void);
 unsigned long jk_counter_frequency(void);
 
+/* Fills buf with len bytes from Linux's getrandom(2) (no flags); 0 or -errno. */
+long jk_getrandom(void *buf, size_t len);
+
 /* For jkboot as PID 1, which has to set up what an /init script would. */
 long jk_mount(const char *source, const char *target, const char *fstype, const char *data);
 long jk_console(const char *path);

@@ -242,6 +242,12 @@ static bool visit(const char *name, const char *value, void *arg)
 		expect_module(x->b, value);
 	else if (jk_strcmp(what, "modules") == 0)
 		expect_modules(x->b, value);
+	else if (jk_strcmp(what, "smbios") == 0)
+		expect_smbios(x->b, value);
+	else if (jk_strcmp(what, "entropy") == 0)
+		expect_entropy(x->b, value);
+	else if (jk_strcmp(what, "dtnode") == 0)
+		expect_dtnode(x->b, value);
 	else if (starts_with(what, "env."))
 		expect_env(x->b, what + 4, value);
 	else if (starts_with(what, "file."))

@@ -185,6 +185,10 @@ void check_kernel_elf(struct boot *b);
 void check_env(struct boot *b);
 bool env_get(const struct boot *b, const char *name, char *value, size_t valuesz);
 /* Calls fn for every variable; stops early when fn returns false. */
+/* loaderenv.c: jktest.expect.smbios / entropy / dtnode */
+void expect_smbios(const struct boot *b, const char *value);
+void expect_entropy(const struct boot *b, const char *value);
+void expect_dtnode(const struct boot *b, const char *name);
 void env_each(const struct boot *b, bool (*fn)(const char *name, const char *value, void *arg), void *arg);
 
 /* ---- fdt.c ---- */

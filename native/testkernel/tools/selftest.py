@@ -63,6 +63,12 @@ SCENARIOS = [
     ("integrity-check-halts-on-flipped-byte", {"integrity": True, "corrupt_at": 0x800}, HALT),
     ("map-copy-misdirected", {"efi_copy": "misdirected"}, {"memory.efi-map-copy"}),
     ("map-copy-one-descriptor-short", {"efi_copy": "short"}, {"memory.efi-map-copy"}),
+    ("dtnode-present", {"firmware": "fdt", "env": {"jktest.expect.dtnode": "chosen"}}, set()),
+    ("dtnode-absent", {"firmware": "fdt", "env": {"jktest.expect.dtnode": "jkboot-overlay"}}, {"expect.dtnode"}),
+    ("smbios-expected-without-variables", {"env": {"jktest.expect.smbios": "1"}}, {"expect.smbios"}),
+    ("smbios-hint-not-an-entry-point", {"env": {"jktest.expect.smbios": "1", "hint.smbios.0.mem": "0x40000000",
+                                                 "smbios.version": "3.0"}}, {"expect.smbios"}),
+    ("entropy-expected-without-file", {"env": {"jktest.expect.entropy": "2048"}}, {"expect.entropy"}),
 ]
 
 

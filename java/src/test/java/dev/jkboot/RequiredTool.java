@@ -19,16 +19,18 @@ public final class RequiredTool {
     public static final String PROPERTY = "jkboot.requireTools";
 
     /** The Debian package of each program the tests run, for the message. */
-    private static final Map<String, String> PACKAGES = Map.of(
-            "dtc", "device-tree-compiler",
-            "aarch64-linux-gnu-readelf", "binutils-aarch64-linux-gnu",
-            "sgdisk", "gdisk",
-            "makefs", "makefs",
-            "script", "bsdutils",
-            "stty", "coreutils",
-            "swtpm", "swtpm",
-            "tpm2_pcrread", "tpm2-tools",
-            "tpm2_eventlog", "tpm2-tools");
+    private static final Map<String, String> PACKAGES = Map.ofEntries(
+            Map.entry("dtc", "device-tree-compiler"),
+            Map.entry("aarch64-linux-gnu-readelf", "binutils-aarch64-linux-gnu"),
+            Map.entry("dmidecode", "dmidecode"),
+            Map.entry("fdtoverlay", "device-tree-compiler"),
+            Map.entry("sgdisk", "gdisk"),
+            Map.entry("makefs", "makefs"),
+            Map.entry("script", "bsdutils"),
+            Map.entry("stty", "coreutils"),
+            Map.entry("swtpm", "swtpm"),
+            Map.entry("tpm2_pcrread", "tpm2-tools"),
+            Map.entry("tpm2_eventlog", "tpm2-tools"));
 
     private RequiredTool() {}
 

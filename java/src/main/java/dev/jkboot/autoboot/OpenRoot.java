@@ -1,7 +1,10 @@
 package dev.jkboot.autoboot;
 
 import dev.jkboot.loaderconf.BootFiles;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A FreeBSD root file system open for reading.
@@ -9,11 +12,23 @@ import java.util.List;
  * @param description where it is, for messages: "/dev/vda:2 (freebsd-ufs ...)" or a directory
  * @param notes what the search passed over on the way (small disks, foreign partitions)
  * @param closer releases the disk, if any
+ * @param deviceVariables what kboot sets for the device it boots from before reading loader.conf:
+ *     {@code currdev} and {@code loaddev} (stand/common/misc.c {@code set_currdev} sets both), and
+ *     {@code hostfs_root} for a directory on the host
  */
-public record OpenRoot(BootFiles files, String description, List<String> notes, Runnable closer)
-        implements AutoCloseable {
+public record OpenRoot(BootFiles files, String description, List<String> notes, Runnable closer,
+                       Map<String, String> deviceVariables) implements AutoCloseable {
     public OpenRoot {
         notes = List.copyOf(notes);
+        deviceVariables = Collections.unmodifiableMap(new LinkedHashMap<>(deviceVariables));
+    }
+
+    /** {@code currdev} and {@code loaddev} naming {@code device}, as {@code set_currdev} sets them. */
+    static Map<String, String> bootDevice(String device) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("currdev", device);
+        vars.put("loaddev", device);
+        return vars;
     }
 
     @Override

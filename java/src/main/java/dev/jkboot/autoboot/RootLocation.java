@@ -12,6 +12,7 @@ import dev.jkboot.ufs.UfsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,8 +35,11 @@ public sealed interface RootLocation {
                 throw new LoaderConfException("--root " + dir + " is not a directory",
                         "give --root the directory where Linux mounted the FreeBSD root file system");
             }
-            return new OpenRoot(new DirectoryBootFiles(dir), dir.toAbsolutePath().normalize().toString(),
-                    List.of(), () -> { });
+            String where = dir.toAbsolutePath().normalize().toString();
+            // kboot boots a host directory as its "host:/" device with hostfs_root naming the directory.
+            Map<String, String> device = OpenRoot.bootDevice("host:/");
+            device.put("hostfs_root", where);
+            return new OpenRoot(new DirectoryBootFiles(dir), where, List.of(), () -> { }, device);
         }
     }
 
@@ -49,7 +53,7 @@ public sealed interface RootLocation {
             RootSelection selection = RootCandidates.find(hostRoot, choice);
             FreeBsdRoot root = FreeBsdRoot.find(selection);
             return new OpenRoot(new UfsBootFiles(root.fs()), root.candidate().describe(), selection.notes(),
-                    root::close);
+                    root::close, root.candidate().loaderDevice().map(OpenRoot::bootDevice).orElse(Map.of()));
         }
     }
 }

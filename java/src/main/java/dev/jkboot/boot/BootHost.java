@@ -1,6 +1,9 @@
 package dev.jkboot.boot;
 
 import dev.jkboot.plan.TargetMemory;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -14,9 +17,16 @@ import java.util.OptionalLong;
  *     that would make FreeBSD pick FDT over ACPI and find no devices
  * @param acpiRsdp the ACPI root pointer from {@code /sys/firmware/efi/systab}
  * @param uartPhys the PL011 the trampoline may greet on (0 = none known)
+ * @param smbios the {@code smbios.*} and {@code hint.smbios.0.mem} variables decoded from the
+ *     host's SMBIOS tables, in the loader's order; empty when the host has none
  */
 public record BootHost(TargetMemory memory, Optional<Uefi> uefi, Optional<byte[]> hostDtb,
-                       boolean hostDtbDescribesHardware, OptionalLong acpiRsdp, long uartPhys) {
+                       boolean hostDtbDescribesHardware, OptionalLong acpiRsdp, long uartPhys,
+                       Map<String, String> smbios) {
+
+    public BootHost {
+        smbios = Collections.unmodifiableMap(new LinkedHashMap<>(smbios));
+    }
 
     /**
      * @param descriptors the map itself when {@code /dev/mem} let us read it; otherwise the

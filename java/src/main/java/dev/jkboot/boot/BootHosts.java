@@ -7,15 +7,20 @@ import dev.jkboot.fdt.MemoryReservation;
 import dev.jkboot.fdt.ReservedRegion;
 import dev.jkboot.host.DeviceTree;
 import dev.jkboot.host.EfiMemoryMap;
+import dev.jkboot.host.EfiSystab;
 import dev.jkboot.host.Finding;
 import dev.jkboot.host.HostDescription;
+import dev.jkboot.host.HostException;
 import dev.jkboot.host.RamMap;
+import dev.jkboot.host.Smbios;
 import dev.jkboot.host.Spcr;
 import dev.jkboot.host.UefiFacts;
 import dev.jkboot.mem.Range;
 import dev.jkboot.plan.TargetMemory;
+import dev.jkboot.smbios.SmbiosEnvironment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -24,6 +29,9 @@ import java.util.function.Consumer;
 public final class BootHosts {
     /** ACPI SPCR interface type of an ARM PL011. */
     private static final int SPCR_PL011 = 0x03;
+
+    /** SMBIOS 3 tables declare at most 4 GiB; real ones are a few KiB. Larger is not a table. */
+    private static final int SMBIOS_TABLE_LIMIT = 1 << 20;
 
     private BootHosts() {}
 
@@ -40,7 +48,36 @@ public final class BootHosts {
                     + "); the trampoline will copy it at jump time");
         }
         return new BootHost(memory(host), uefi, dt.map(DeviceTree::blob),
-                dt.map(DeviceTree::describesHardware).orElse(false), host.rsdp(), pl011Console(host, dt));
+                dt.map(DeviceTree::describesHardware).orElse(false), host.rsdp(), pl011Console(host, dt),
+                smbios(host, log));
+    }
+
+    /**
+     * The SMBIOS variables, as kboot's main.c {@code find_smbios} sets them before anything else.
+     * A host without SMBIOS (booted from a device tree) has none. A broken entry point or table is
+     * reported and skipped, since FreeBSD boots without these variables, as from a loader that found
+     * no SMBIOS.
+     */
+    static Map<String, String> smbios(HostDescription host, Consumer<String> log) {
+        if (host.smbios() instanceof Finding.NotAvailable<Smbios> why) {
+            if (host.root().exists(Smbios.ENTRY_POINT)) {
+                log.accept("SMBIOS skipped: " + why.describe() + "; the kernel gets no smbios.* variables");
+            }
+            return Map.of();
+        }
+        Smbios entry = host.smbios().optional().orElseThrow();
+        byte[] table;
+        try {
+            table = host.root().read(Smbios.DMI, SMBIOS_TABLE_LIMIT);
+        } catch (HostException e) {
+            log.accept("SMBIOS skipped: " + e.getMessage() + "; the kernel gets no smbios.* variables");
+            return Map.of();
+        }
+        long entryPoint = host.systab().optional().map(EfiSystab::smbiosEntryPoint).orElse(OptionalLong.empty())
+                .orElse(0);
+        SmbiosEnvironment env = SmbiosEnvironment.decode(entry, entryPoint, table);
+        env.problems().forEach(p -> log.accept(p + " (" + host.root().show(Smbios.DMI) + ")"));
+        return env.variables();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.jkboot.boot;
 
 import dev.jkboot.JkbootException;
 import dev.jkboot.elf.ElfFile;
+import dev.jkboot.fdt.overlay.LoaderOverlays;
 import dev.jkboot.freebsd.BootImage;
 import dev.jkboot.freebsd.BootImageBuilder;
 import dev.jkboot.freebsd.BootSpecException;
@@ -15,13 +16,20 @@ import dev.jkboot.freebsd.RawFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Stage 2 of the pipeline for FreeBSD: what to boot plus the host → the image in kernel VAs. */
 public final class BootPlanning {
+    /** The file type of a device-tree overlay (fdt_loader_cmd.c loads them with it). */
+    public static final String OVERLAY_TYPE = "dtbo";
+
     private BootPlanning() {}
 
-    /** Reads and places every file in kernel VAs, with environment, DTB and metadata. */
-    public static BootImage load(BootHost host, BootRequest request) throws JkbootException {
+    /**
+     * Reads and places every file in kernel VAs, with environment, DTB and metadata; {@code log}
+     * hears what the loader would print about the device tree's overlays.
+     */
+    public static BootImage load(BootHost host, BootRequest request, Consumer<String> log) throws JkbootException {
         ElfObjectLoader.Kernel kernel = ElfObjectLoader.kernel(elf(request.kernel()));
         List<Loadable> others = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
@@ -34,18 +42,20 @@ public final class BootPlanning {
         KernelEnvironment env = environment(host, request);
         Howto howto = request.switches().or(Howto.fromEnvironment(env.variables()));
         MemoryDescription memory = memoryDescription(host);
-        Optional<byte[]> dtb = chooseDtb(host, request);
+        Optional<byte[]> dtb = withOverlays(chooseDtb(host, request), request, log);
 
         return BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb, memory);
     }
 
 
     /**
-     * The user's variables, plus what FreeBSD's loader sets itself: {@code kernelname}, and the
-     * ACPI root pointer under both names arm64 kernels look for (kboot: "for 13.1R bootability").
+     * The user's variables, plus what FreeBSD's loader sets itself: the SMBIOS variables (kboot sets
+     * them first, so loader.conf may override them), {@code kernelname}, and the ACPI root pointer
+     * under both names arm64 kernels look for (kboot: "for 13.1R bootability").
      */
     static KernelEnvironment environment(BootHost host, BootRequest request) throws BootSpecException {
-        KernelEnvironment env = KernelEnvironment.empty().with("kernelname", request.kernel().name());
+        KernelEnvironment env = KernelEnvironment.empty().withAll(host.smbios())
+                .with("kernelname", request.kernel().name());
         if (host.acpiRsdp().isPresent()) {
             String rsdp = "0x%016x".formatted(host.acpiRsdp().getAsLong());
             env = env.with("acpi.rsdp", rsdp).with("hint.acpi.0.rsdp", rsdp);
@@ -54,20 +64,45 @@ public final class BootPlanning {
     }
 
     /**
-     * The device tree FreeBSD gets: --dtb, else the last file loaded with type {@code dtb} (FreeBSD's
-     * loader hands a preloaded dtb to the kernel instead of the platform's), else the host's when it
-     * describes hardware.
+     * The device tree FreeBSD gets: --dtb, else the first file loaded with type {@code dtb} (FreeBSD's
+     * loader hands a preloaded dtb to the kernel instead of the platform's, and
+     * stand/fdt/fdt_loader_cmd.c {@code fdt_setup_fdtp} takes the first that {@code file_findfile}
+     * finds), else the host's when it describes hardware.
      */
     static Optional<byte[]> chooseDtb(BootHost host, BootRequest request) throws JkbootException {
         if (request.dtb().isPresent()) {
             return Optional.of(request.dtb().get().read());
         }
         Optional<BootRequest.FileSpec> loaded = request.files().stream()
-                .filter(f -> f.type().filter("dtb"::equals).isPresent()).reduce((a, b) -> b);
+                .filter(f -> f.type().filter("dtb"::equals).isPresent()).findFirst();
         if (loaded.isPresent()) {
             return Optional.of(loaded.get().source().read());
         }
         return host.hostDtb().filter(d -> host.hostDtbDescribesHardware());
+    }
+
+    /**
+     * The tree with every {@code dtbo} file applied in load order, as fdt_apply_overlays does; the
+     * overlay files stay among the loaded files, as in FreeBSD. Without a tree (an ACPI host) there
+     * is nothing to apply them to, which is said once.
+     */
+    static Optional<byte[]> withOverlays(Optional<byte[]> dtb, BootRequest request, Consumer<String> log)
+            throws JkbootException {
+        List<LoaderOverlays.Dtbo> overlays = new ArrayList<>();
+        for (BootRequest.FileSpec f : request.files()) {
+            if (f.type().filter(OVERLAY_TYPE::equals).isPresent()) {
+                overlays.add(new LoaderOverlays.Dtbo(f.source().name(), f.source().read()));
+            }
+        }
+        if (overlays.isEmpty()) {
+            return dtb;
+        }
+        if (dtb.isEmpty()) {
+            log.accept("DTB overlays not applied: FreeBSD gets no device tree on this host (it boots from ACPI); "
+                    + overlays.size() + " dtbo file(s) loaded as they are");
+            return dtb;
+        }
+        return Optional.of(LoaderOverlays.apply(dtb.get(), overlays, log));
     }
 
     static MemoryDescription memoryDescription(BootHost host) throws BootSpecException {

@@ -58,6 +58,8 @@ public final class BootSequence {
         default BootRequest resolveModules(BootRequest request) throws JkbootException {
             return request;
         }
+        /** What loading did or skipped that the user should hear of (the loader's own messages). */
+        default void note(String message) { }
     }
 
     private final Target target;
@@ -78,7 +80,7 @@ public final class BootSequence {
             throws JkbootException {
         FitCheck.check(rawFiles(request), host.memory(), target);
         Measurements measurements = new Measurements();
-        BootImage image = BootPlanning.load(host, measurements.watch(hooks.resolveModules(request)));
+        BootImage image = BootPlanning.load(host, measurements.watch(hooks.resolveModules(request)), hooks::note);
         hooks.phase("loading");
         KexecPlan plan = Planner.place(image, host.memory(), target, trampoline);
         hooks.phase("planning");

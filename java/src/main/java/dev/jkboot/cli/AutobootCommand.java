@@ -38,6 +38,6 @@ final class AutobootCommand implements Callable<Integer> {
         AutobootFlow.Prompt prompt = options.dryRun ? config -> Optional.empty() : new ConsolePrompt(BootLaunch::log);
         return new AutobootFlow(host, location, presets, options.verify.policy(host), options.dryRun,
                 options.trampoline, prompt, BootLaunch::runner, options.tpm.measuredBoot(BootLaunch::log),
-                System.out, BootLaunch::log).run();
+                BootLaunch.entropy(options.noPlatformEntropy, options.dryRun), System.out, BootLaunch::log).run();
     }
 }

@@ -11,8 +11,11 @@ import dev.jkboot.autoboot.OpenRoot;
 import dev.jkboot.autoboot.RootLocation;
 import dev.jkboot.boot.BootHost;
 import dev.jkboot.boot.BootHosts;
+import dev.jkboot.boot.BootRequest;
 import dev.jkboot.boot.BootSequence;
 import dev.jkboot.boot.FreeBsdArm64;
+import dev.jkboot.entropy.EntropySource;
+import dev.jkboot.entropy.PlatformEntropy;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.loaderconf.BootFiles;
@@ -32,6 +35,7 @@ import dev.jkboot.verify.VerifyPolicy;
 import dev.jkboot.tpm.MeasuredBoot;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +64,7 @@ final class AutobootFlow {
     private final Prompt prompt;
     private final BootLaunch.Runners runners;
     private final MeasuredBoot measuredBoot;
+    private final Optional<EntropySource> entropy;
     private final PrintStream out;
     private final Consumer<String> log;
     private final PhaseTimer timer = PhaseTimer.sinceProcessStart();
@@ -68,10 +73,11 @@ final class AutobootFlow {
      * @param presets variables set before loader.conf is read (the files may override them)
      * @param policy how the files read from the root are verified
      * @param dryRun print the plan of the configured boot instead of asking and booting
+     * @param entropy where platform entropy comes from; empty when switched off
      */
     AutobootFlow(HostDescription host, RootLocation where, Map<String, String> presets, VerifyPolicy policy,
                  boolean dryRun, TrampolineSwitches trampoline, Prompt prompt, BootLaunch.Runners runners,
-                 MeasuredBoot measuredBoot, PrintStream out, Consumer<String> log) {
+                 MeasuredBoot measuredBoot, Optional<EntropySource> entropy, PrintStream out, Consumer<String> log) {
         this.host = host;
         this.where = where;
         this.presets = Map.copyOf(presets);
@@ -81,6 +87,7 @@ final class AutobootFlow {
         this.prompt = prompt;
         this.runners = runners;
         this.measuredBoot = measuredBoot;
+        this.entropy = entropy;
         this.out = out;
         this.log = log;
     }
@@ -100,10 +107,15 @@ final class AutobootFlow {
             Verifier verifier = new Verifier(policy, Clock.systemUTC(), log);
             BootFiles configFiles = new VerifiedBootFiles(root.files(), verifier, Severity::guess);
             BootFiles bootFiles = new VerifiedBootFiles(root.files(), verifier, path -> Severity.MUST);
+            // Dependencies come from the same root: modules MUST verify, linker.hints only TRY (module.c).
+            BootFiles moduleFiles = new VerifiedBootFiles(root.files(), verifier,
+                    path -> path.endsWith(".hints") ? Severity.guess(path) : Severity.MUST);
             ParsedConfig parsed;
             LoaderConfig configured;
             try {
-                parsed = LoaderConfReader.read(configFiles, presets);
+                Map<String, String> early = new LinkedHashMap<>(root.deviceVariables());
+                early.putAll(presets);
+                parsed = LoaderConfReader.read(configFiles, early);
                 configured = parsed.resolve(configFiles, Optional.empty());
             } catch (LoaderConfException e) {
                 throw VerifyException.refusalIn(e);
@@ -124,7 +136,7 @@ final class AutobootFlow {
             KexecPlan plan = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer, runners, measuredBoot) {
                 @Override
                 public BootRequest resolveModules(BootRequest given) throws JkbootException {
-                    return DependencyResolver.resolve(given, new BootFilesModules(root.files()), ModulePath.DEFAULT,
+                    return DependencyResolver.resolve(given, new BootFilesModules(moduleFiles), ModulePath.DEFAULT,
                             true, BootLaunch::loaderLine, log);
                 }
 
@@ -132,7 +144,12 @@ final class AutobootFlow {
                 public void loaded(KexecPlan plan) {
                     printTimings(verbose);
                 }
-            }).run(bootHost, ConfiguredBoot.request(config, bootFiles), trampoline.resolve(bootHost),
+
+                @Override
+                public void note(String message) {
+                    log.accept(message);
+                }
+            }).run(bootHost, request(config, bootFiles), trampoline.resolve(bootHost),
                     dryRun ? BootSequence.Mode.DRY_RUN : BootSequence.Mode.BOOT);
             if (dryRun) {
                 out.print(PlanText.render(plan));
@@ -140,6 +157,16 @@ final class AutobootFlow {
             }
             return ExitStatus.OK;
         }
+    }
+
+    /** The configured boot, with platform entropy last unless switched off here or in loader.conf. */
+    private BootRequest request(LoaderConfig config, BootFiles files) {
+        BootRequest request = ConfiguredBoot.request(config, files);
+        String seed = config.environment().get(PlatformEntropy.SWITCH_VARIABLE);
+        if (entropy.isEmpty() || !PlatformEntropy.wanted(seed)) {
+            return request;
+        }
+        return PlatformEntropy.append(request, entropy.get(), log);
     }
 
     /** The menu's answer applied: another kernel is looked up again, the howto word replaces the configured one. */

@@ -44,6 +44,11 @@ final class AutobootOptions {
             description = "Print the plan of the configured boot: no menu, nothing loaded.")
     boolean dryRun;
 
+    @Option(names = "--no-platform-entropy",
+            description = "Give FreeBSD no entropy from Linux's getrandom (a boot_entropy_platform file of 2048 "
+                    + "bytes, on by default; entropy_efi_seed=\"NO\" in loader.conf turns it off too).")
+    boolean noPlatformEntropy;
+
     @Parameters(paramLabel = "NAME=VALUE",
             description = "Variables set before loader.conf is read, as on kboot's command line "
                     + "(loader.conf may set them again).")

@@ -7,6 +7,8 @@ import dev.jkboot.boot.BootSequence;
 import dev.jkboot.boot.FreeBsdArm64;
 import dev.jkboot.boot.BootRequest;
 import dev.jkboot.boot.BootSource;
+import dev.jkboot.entropy.EntropySource;
+import dev.jkboot.entropy.PlatformEntropy;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.freebsd.Howto;
@@ -15,6 +17,7 @@ import dev.jkboot.host.HostDescription;
 import dev.jkboot.json.JsonWriter;
 import dev.jkboot.kld.DependencyResolver;
 import dev.jkboot.kld.HostModuleFiles;
+import dev.jkboot.kld.ModuleFiles;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.loaderconf.DirectoryBootFiles;
 import dev.jkboot.plan.KexecPlan;
@@ -97,6 +100,11 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print phase timings and the peak RSS on stderr.")
     boolean timings;
 
+    @Option(names = "--no-platform-entropy",
+            description = "Give FreeBSD no entropy from Linux's getrandom (a boot_entropy_platform file of 2048 "
+                    + "bytes after the other files, on by default).")
+    boolean noPlatformEntropy;
+
     @Option(names = "--json", description = "With --dry-run or --load-only: print the plan (and timings) as JSON "
             + "on stdout (keys in docs/boot-json.md).")
     boolean json;
@@ -147,13 +155,17 @@ final class BootCommand implements Callable<Integer> {
         BootRequest request = new BootRequest(verified(BootSource.of(kernel), verifier), files,
                 Optional.ofNullable(dtb).map(d -> verified(BootSource.of(d), verifier)), args.howto(),
                 args.environment());
+        Optional<EntropySource> entropy = BootLaunch.entropy(noPlatformEntropy, mode.dryRun);
+        if (entropy.isPresent()) {
+            request = PlatformEntropy.append(request, entropy.get(), BootLaunch::log);
+        }
         BootSequence.Mode how = mode.dryRun ? BootSequence.Mode.DRY_RUN
                 : mode.loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
         KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, flag -> BootLaunch.runner(flag, json),
                 tpm.measuredBoot(BootLaunch::log)) {
             @Override
             public BootRequest resolveModules(BootRequest given) throws JkbootException {
-                return DependencyResolver.resolve(given, new HostModuleFiles(), defaultModulePath(given), !noDeps,
+                return DependencyResolver.resolve(given, verifiedModules(verifier), defaultModulePath(given), !noDeps,
                         BootLaunch::loaderLine, BootLaunch::log);
             }
 
@@ -191,6 +203,22 @@ final class BootCommand implements Callable<Integer> {
                     Optional.empty());
         }
         return new BootRequest.FileSpec(BootSource.of(Path.of(word)), Optional.empty(), Optional.empty());
+    }
+
+    /** Dependencies found on the host, verified like the files named on the command line. */
+    private static ModuleFiles verifiedModules(Verifier verifier) {
+        ModuleFiles host = new HostModuleFiles();
+        return new ModuleFiles() {
+            @Override
+            public boolean isFile(String path) throws JkbootException {
+                return host.isFile(path);
+            }
+
+            @Override
+            public BootSource source(String path) {
+                return verified(host.source(path), verifier);
+            }
+        };
     }
 
     /**

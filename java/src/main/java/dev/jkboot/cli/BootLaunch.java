@@ -1,6 +1,8 @@
 package dev.jkboot.cli;
 
 import dev.jkboot.boot.BootSequence;
+import dev.jkboot.entropy.EntropySource;
+import dev.jkboot.entropy.LinuxGetrandom;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.exec.LoadProgress;
@@ -12,6 +14,7 @@ import dev.jkboot.tpm.MeasuredBoot;
 import dev.jkboot.tpm.Measurement;
 import dev.jkboot.tpm.TpmException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What every command that boots shares, whatever it boots: the preflight that refuses a Linux that
@@ -39,6 +42,17 @@ final class BootLaunch {
         boolean init = ProcessHandle.current().pid() == 1;
         NativeKexec kexec = NativeKexec.load(kexecArchFlag).showing(LoadProgress.onStderr(quiet));
         return new KexecRunner(kexec, init, BootLaunch::log);
+    }
+
+    /**
+     * Where platform entropy comes from: nowhere when switched off, zeros in a dry run (the plan
+     * holds the same file, but nothing is drawn for a boot that does not happen), else getrandom(2).
+     */
+    static Optional<EntropySource> entropy(boolean off, boolean dryRun) {
+        if (off) {
+            return Optional.empty();
+        }
+        return Optional.of(dryRun ? size -> new byte[size] : new LinuxGetrandom());
     }
 
     /** Progress and findings, on stderr (results go to stdout). */
@@ -89,6 +103,11 @@ final class BootLaunch {
         @Override
         public String render(KexecPlan plan) {
             return PlanText.render(plan);
+        }
+
+        @Override
+        public void note(String message) {
+            log(message);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The kernel's {@code boothowto} word (MODINFOMD_HOWTO), with the two ways FreeBSD's loader fills
  * it: switch letters such as {@code -sv} (sys/kern/subr_boot.c {@code boot_parse_arg}) and the
- * {@code boot_*} environment booleans plus {@code console} (stand/efi/loader/bootinfo.c
- * {@code bi_getboothowto}). Bit values are sys/sys/reboot.h's.
+ * {@code boot_*} environment booleans (stand/efi/loader/bootinfo.c {@code bi_getboothowto}, as
+ * kboot runs it). Bit values are sys/sys/reboot.h's.
  */
 public record Howto(int bits) {
     public static final int RB_ASKNAME = 0x1;
@@ -85,9 +85,11 @@ public record Howto(int bits) {
 
     /**
      * The bits the environment asks for: every {@code boot_*} boolean that is set to anything other
-     * than "no" (any case), RB_SERIAL for {@code console=comconsole} and RB_MUTE for
-     * {@code console=nullconsole} (exact values: a console list such as "comconsole,vidconsole"
-     * sets nothing, as in FreeBSD).
+     * than "no" (any case). {@code console} sets none: efi/loader/bootinfo.c's
+     * {@code bi_getboothowto}, which kboot shares, adds RB_SERIAL for "comconsole" and RB_MUTE for
+     * "nullconsole", but kboot has one console, "host" (kboot/hostcons.c), and console.c's
+     * {@code cons_set} refuses a value naming no console it has, so under kboot the variable never
+     * holds either word.
      */
     public static Howto fromEnvironment(Map<String, String> env) {
         int bits = 0;
@@ -96,14 +98,21 @@ public record Howto(int bits) {
                 bits |= e.getValue();
             }
         }
-        String console = env.get("console");
+        return new Howto(bits);
+    }
+
+    /**
+     * The bit FreeBSD's own EFI loader would set for this {@code console} value and kboot does
+     * not (see {@link #fromEnvironment}), with the boolean that sets it instead; empty for others.
+     */
+    public static Optional<String> consoleBitNotSet(String console) {
         if ("comconsole".equals(console)) {
-            bits |= RB_SERIAL;
+            return Optional.of("RB_SERIAL (set boot_serial=\"YES\" for it)");
         }
         if ("nullconsole".equals(console)) {
-            bits |= RB_MUTE;
+            return Optional.of("RB_MUTE (set boot_mute=\"YES\" for it)");
         }
-        return new Howto(bits);
+        return Optional.empty();
     }
 
     /** The {@code boot_*} variable that carries {@code bit}, or empty if none does (RB_PROBE). */

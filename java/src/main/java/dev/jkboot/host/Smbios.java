@@ -10,9 +10,13 @@ import java.nio.file.Files;
  * The SMBIOS entry point Linux exports in {@code /sys/firmware/dmi/tables/smbios_entry_point}
  * ("_SM3_" 64-bit or "_SM_" 32-bit), and the size of the structure table next to it in
  * {@code DMI}. Both files are readable by root only.
+ *
+ * @param structureCount the number of structures a 32-bit entry point declares; -1 for "_SM3_",
+ *     which has no count (stand/libsa/smbios.c then walks to the table end or type 127)
+ * @param bcdRevision the 32-bit entry point's BCD revision byte (0x1e), 0 for "_SM3_"
  */
 public record Smbios(String anchor, int major, int minor, long tableAddress, long tableSize,
-        long dmiFileBytes) {
+        long dmiFileBytes, int structureCount, int bcdRevision) {
     public static final String ENTRY_POINT = "/sys/firmware/dmi/tables/smbios_entry_point";
     public static final String DMI = "/sys/firmware/dmi/tables/DMI";
     private static final int MAX_ENTRY_POINT = 256;
@@ -35,7 +39,7 @@ public record Smbios(String anchor, int major, int minor, long tableAddress, lon
         if (startsWith(entry, "_SM3_")) {
             requireLength(entry, SMBIOS3_LENGTH, 6, where);
             return new Smbios("_SM3_", b.get(7) & 0xff, b.get(8) & 0xff, b.getLong(0x10),
-                    b.getInt(0x0c) & 0xffff_ffffL, dmiFileBytes);
+                    b.getInt(0x0c) & 0xffff_ffffL, dmiFileBytes, -1, 0);
         }
         if (startsWith(entry, "_SM_")) {
             requireLength(entry, SMBIOS2_LENGTH, 5, where);
@@ -43,7 +47,7 @@ public record Smbios(String anchor, int major, int minor, long tableAddress, lon
                 throw new HostException(where, "has no \"_DMI_\" anchor at offset 0x10", "");
             }
             return new Smbios("_SM_", b.get(6) & 0xff, b.get(7) & 0xff, b.getInt(0x18) & 0xffff_ffffL,
-                    b.getShort(0x16) & 0xffff, dmiFileBytes);
+                    b.getShort(0x16) & 0xffff, dmiFileBytes, b.getShort(0x1c) & 0xffff, b.get(0x1e) & 0xff);
         }
         throw new HostException(where, "starts with neither \"_SM3_\" nor \"_SM_\"", "");
     }
@@ -65,6 +69,10 @@ public record Smbios(String anchor, int major, int minor, long tableAddress, lon
     private static boolean startsWith(byte[] bytes, String anchor) {
         return bytes.length >= anchor.length()
                 && new String(bytes, 0, anchor.length(), StandardCharsets.US_ASCII).equals(anchor);
+    }
+
+    public boolean is64Bit() {
+        return anchor.equals("_SM3_");
     }
 
     public String version() {

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * linker.hints is consulted first, as module.c's mod_searchmodule does ({@link ModuleSearch}).
  */
 final class ConfigResolver {
+    private static final String OVERLAYS = "fdt_overlays";
     private static final Pattern MODULE_NAME = Pattern.compile("[-A-Za-z0-9_]+");
     private static final Pattern KERNEL_NAME = Pattern.compile("[^;, ]+");
     private static final String ROOT = "vfs.root.mountfrom";
@@ -56,12 +57,16 @@ final class ConfigResolver {
         String kernelPath = findKernel(kernel, choice.isPresent() ? "chosen in the boot menu"
                 : "set at " + parsed.origin("kernel"));
         env.put("kernelname", kernelPath);
-        List<ModuleFile> modules = findModules();
+        List<ModuleFile> modules = new ArrayList<>(findModules());
+        modules.addAll(findOverlays());
         findRootMount();
         String kernelOptions = env.getOrDefault("kernel_options", "");
         BootArguments arguments = BootArguments.parse(kernelOptions);
         env.putAll(arguments.environment());
         Howto howto = arguments.howto().or(Howto.fromEnvironment(env));
+        Howto.consoleBitNotSet(env.get("console")).ifPresent(bit -> problems.add(new ConfigProblem(
+                parsed.origin("console"), "console=\"" + env.get("console") + "\" sets no " + bit
+                + ": kboot's only console is Linux's, and jkboot does as kboot")));
         return new LoaderConfig(kernel == null ? "" : kernel, kernelPath, joinedWords(kernelOptions),
                 kernelChoices(kernelVariable), modules, env, howto, autobootDelay(), problems);
     }
@@ -156,6 +161,38 @@ final class ConfigResolver {
             boolean byModuleName = m.type().isEmpty() && !name.contains("/");
             found.add(new ModuleFile(m.key(), path.get(), m.type().isEmpty() ? Optional.empty() : Optional.of(m.type()),
                     joinedWords(m.flags()), byModuleName ? Optional.of(name) : Optional.empty()));
+        }
+        return found;
+    }
+
+    /**
+     * {@code fdt_overlays}: ','-separated names, each found on module_path as it is or with ".dtbo"
+     * (fdt_loader_cmd.c {@code fdt_load_dtb_overlays_string} through file_loadraw, whose search
+     * reaches /boot/dtb/overlays by the default module_path), loaded as "dtbo" files after the
+     * modules. A name found nowhere is reported and skipped, as FreeBSD's "failed to load file".
+     */
+    private List<ModuleFile> findOverlays() throws IOException {
+        String names = env.get(OVERLAYS);
+        List<ModuleFile> found = new ArrayList<>();
+        if (names == null) {
+            return found;
+        }
+        List<String> dirs = searchPath(env.get("module_path"));
+        for (String name : names.split(",")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            List<String> tried = new ArrayList<>();
+            Optional<String> path = searchRaw(name, dirs, tried);
+            if (path.isEmpty()) {
+                path = searchRaw(name + ".dtbo", dirs, tried);
+            }
+            if (path.isEmpty()) {
+                problems.add(new ConfigProblem(parsed.origin(OVERLAYS), "cannot find the DTB overlay " + name
+                        + " of " + OVERLAYS + "; tried " + String.join(", ", tried) + "; skipped"));
+                continue;
+            }
+            found.add(new ModuleFile(OVERLAYS, path.get(), Optional.of("dtbo"), Optional.empty()));
         }
         return found;
     }

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jkboot.JkbootException;
+import dev.jkboot.fdt.Fdt;
+import dev.jkboot.fdt.FdtNode;
+import dev.jkboot.fdt.FdtProperty;
+import dev.jkboot.fdt.FdtReader;
+import dev.jkboot.fdt.FdtWriter;
 import dev.jkboot.freebsd.BootSpecException;
 import dev.jkboot.freebsd.Howto;
 import dev.jkboot.freebsd.ModInfo;
@@ -224,5 +229,98 @@ class BootPlanningTest {
         assertTrue(plan.image().dtbVa().isPresent(), "a skeleton host DTB is replaced by the loaded one");
         assertEquals(Files.size(dtb), plan.image().dtbSize());
         assertEquals("dtb", plan.image().files().get(1).type());
+    }
+
+    @Test
+    void withSeveralDtbFilesTheFirstIsTheTreeFreeBsdGets() throws Exception {
+        Path first = Path.of("java/src/test/resources/fdt/sysfs-uefi-dt.dtb");
+        Path second = Path.of("java/src/test/resources/fdt/board.dtb");
+        KexecPlan plan = plan(host("uefi-2g"), request(List.of(
+                new BootRequest.FileSpec(named("/boot/dtb/first.dtb", first), Optional.of("dtb"), Optional.empty()),
+                new BootRequest.FileSpec(named("/boot/dtb/second.dtb", second), Optional.of("dtb"), Optional.empty()))));
+        assertTrue(Files.size(first) != Files.size(second), "the sizes tell the two trees apart");
+        assertEquals(Files.size(first), plan.image().dtbSize(), "fdt_setup_fdtp takes the first dtb file");
+    }
+
+    @Test
+    void dtboFilesAreAppliedToTheTreeFreeBsdGetsAndStayLoaded() throws Exception {
+        byte[] base = FdtWriter.write(Fdt.of(FdtNode.empty("").withProperty(FdtProperty.ofString("compatible", "b"))));
+        FdtNode fragment = FdtNode.empty("fragment@0").withProperty(FdtProperty.ofString("target-path", "/"))
+                .withChild(FdtNode.empty("__overlay__").withProperty(FdtProperty.ofString("marker", "applied")));
+        byte[] overlay = FdtWriter.write(Fdt.of(FdtNode.empty("").withChild(fragment)));
+        BootRequest request = request(List.of(
+                new BootRequest.FileSpec(bytes("/boot/dtb/board.dtb", base), Optional.of("dtb"), Optional.empty()),
+                new BootRequest.FileSpec(bytes("/boot/dtb/overlays/m.dtbo", overlay), Optional.of("dtbo"),
+                        Optional.empty())));
+        List<String> log = new ArrayList<>();
+        byte[] tree = BootPlanning.withOverlays(BootPlanning.chooseDtb(host("uefi-2g"), request), request, log::add)
+                .orElseThrow();
+        assertEquals(Optional.of("applied"), FdtReader.read(tree, "merged").property("/", "marker")
+                .map(p -> new String(p.value(), 0, p.length() - 1)));
+        assertEquals(List.of("applying DTB overlay '/boot/dtb/overlays/m.dtbo'"), log);
+        KexecPlan plan = plan(host("uefi-2g"), request);
+        assertEquals(tree.length, plan.image().dtbSize(), "the merged tree is the one placed");
+        assertEquals("dtbo", plan.image().files().get(2).type(), "the overlay file stays loaded, as in FreeBSD");
+
+        List<String> acpi = new ArrayList<>();
+        BootRequest noTree = request(List.of(new BootRequest.FileSpec(bytes("/boot/dtb/overlays/m.dtbo", overlay),
+                Optional.of("dtbo"), Optional.empty())));
+        assertEquals(Optional.empty(), BootPlanning.withOverlays(Optional.empty(), noTree, acpi::add));
+        assertEquals(List.of("DTB overlays not applied: FreeBSD gets no device tree on this host (it boots from "
+                + "ACPI); 1 dtbo file(s) loaded as they are"), acpi);
+    }
+
+    private static BootSource bytes(String name, byte[] content) {
+        return new BootSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public byte[] read() {
+                return content.clone();
+            }
+        };
+    }
+
+    @Test
+    void theSmbiosVariablesOfAUefiHostReachTheKernelAndADeviceTreeHostHasNone() throws Exception {
+        KexecPlan uefi = plan("uefi-2g");
+        assertEquals("0xbfed0000", uefi.image().env().get("hint.smbios.0.mem"));
+        assertEquals("QEMU Virtual Machine", uefi.image().env().get("smbios.system.product"));
+        assertEquals("3.0", uefi.image().env().get("smbios.version"));
+        assertTrue(plan("direct-2g").image().env().variables().keySet().stream().noneMatch(k -> k.contains("smbios")));
+    }
+
+    @Test
+    void aCorruptSmbiosTableIsReportedAndTheBootGoesOnWithWhatCameBefore(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path root = dir.resolve("host");
+        copyTree(HOSTS.resolve("uefi-2g"), root);
+        Path dmi = root.resolve("sys/firmware/dmi/tables/DMI");
+        // Cut inside the chassis structure (type 3, 22 bytes at 0x3f), after the system structure.
+        Files.write(dmi, java.util.Arrays.copyOf(Files.readAllBytes(dmi), 0x50));
+        List<String> log = new ArrayList<>();
+        BootHost host = BootHosts.from(HostDescription.read(new HostRoot(root), "aarch64"), log::add);
+        assertEquals(List.of("SMBIOS structure 1 (type 3) at offset 0x3f: its 22-byte formatted area runs past the "
+                + "table end (0x50); it and the structures after it skipped (" + new HostRoot(root).show(
+                "/sys/firmware/dmi/tables/DMI") + ")"), log.stream().filter(m -> m.startsWith("SMBIOS")).toList());
+        assertEquals("QEMU", host.smbios().get("smbios.system.maker"), "the structure before it still counts");
+        assertTrue(!host.smbios().containsKey("smbios.chassis.maker"));
+        assertEquals("v3 (64-bit)", host.smbios().get("smbios.entry_point_type"));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 }

@@ -85,7 +85,7 @@ class AutobootFlowTest {
             assertEquals(FreeBsdArm64.KEXEC_ARCH_AARCH64, archFlag);
             runnersCreated++;
             return new KexecRunner(kexec, false, log::add);
-        }, measured, new PrintStream(out, true, StandardCharsets.UTF_8), log::add);
+        }, measured, Optional.of(size -> new byte[size]), new PrintStream(out, true, StandardCharsets.UTF_8), log::add);
     }
 
     private static AutobootFlow.Prompt answer(MenuChoice choice) {
@@ -112,6 +112,10 @@ class AutobootFlowTest {
         assertTrue(plan.contains("  hw.jktest=from-loader.conf\n"), plan);
         assertTrue(plan.contains("  hw.preset=from-the-command-line\n"), plan);
         assertTrue(plan.contains("  kernelname=/boot/kernel/kernel\n"), plan);
+        assertTrue(plan.contains("  currdev=host:/\n"), plan);
+        assertTrue(plan.contains("  loaddev=host:/\n"), plan);
+        assertTrue(plan.contains("  hostfs_root=" + tree.toAbsolutePath().normalize() + "\n"), plan);
+        assertTrue(plan.contains("boot_entropy_platform"), "platform entropy is planned: " + plan);
         assertEquals(0, runnersCreated);
     }
 

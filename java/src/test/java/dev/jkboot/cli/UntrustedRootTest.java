@@ -92,7 +92,8 @@ class UntrustedRootTest {
     private String bootAndCollect(RootLocation where) throws Exception {
         AutobootFlow flow = new AutobootFlow(host, where, Map.of(), VerifyPolicy.off(), false, new TrampolineSwitches(),
                 config -> Optional.empty(), archFlag -> new KexecRunner(kexec, false, log::add),
-                AutobootFlowTest.MEASURED_BOOT_OFF, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), log::add);
+                AutobootFlowTest.MEASURED_BOOT_OFF, Optional.of(size -> new byte[size]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), log::add);
         assertThrows(KexecException.class, flow::run, "the fake kernel's reboot returns, which is an error");
         assertEquals(1, kexec.loads.size());
         StringBuilder all = new StringBuilder();

@@ -67,7 +67,7 @@ class VerifiedAutobootTest {
         VerifyPolicy policy = VerifyPolicy.resolve(anchors, Optional.empty(), Optional.empty());
         return new AutobootFlow(host, where, Map.of(), policy, true, new TrampolineSwitches(),
                 config -> Optional.empty(), archFlag -> new KexecRunner(kexec, false, log::add),
-                AutobootFlowTest.MEASURED_BOOT_OFF, new PrintStream(out, true, StandardCharsets.UTF_8), log::add).run();
+                AutobootFlowTest.MEASURED_BOOT_OFF, Optional.of(size -> new byte[size]), new PrintStream(out, true, StandardCharsets.UTF_8), log::add).run();
     }
 
     @Test

@@ -89,11 +89,16 @@ class HowtoTest {
     }
 
     @Test
-    void consoleSetsSerialOrMuteOnlyForTheExactValue() {
-        assertEquals(Howto.RB_SERIAL, Howto.fromEnvironment(Map.of("console", "comconsole")).bits());
-        assertEquals(Howto.RB_MUTE, Howto.fromEnvironment(Map.of("console", "nullconsole")).bits());
+    void consoleSetsNoBitsAsUnderKboot() {
+        assertEquals(0, Howto.fromEnvironment(Map.of("console", "comconsole")).bits());
+        assertEquals(0, Howto.fromEnvironment(Map.of("console", "nullconsole")).bits());
         assertEquals(0, Howto.fromEnvironment(Map.of("console", "comconsole,vidconsole")).bits());
-        assertEquals(0, Howto.fromEnvironment(Map.of("console", "efi")).bits());
+        assertEquals(Howto.RB_SERIAL, Howto.fromEnvironment(Map.of("console", "comconsole", "boot_serial", "YES"))
+                .bits());
+        assertEquals(Optional.of("RB_SERIAL (set boot_serial=\"YES\" for it)"), Howto.consoleBitNotSet("comconsole"));
+        assertEquals(Optional.of("RB_MUTE (set boot_mute=\"YES\" for it)"), Howto.consoleBitNotSet("nullconsole"));
+        assertEquals(Optional.empty(), Howto.consoleBitNotSet("comconsole,vidconsole"));
+        assertEquals(Optional.empty(), Howto.consoleBitNotSet(null));
     }
 
     @Test

@@ -16,14 +16,14 @@ class SmbiosTest {
 
     @Test
     void readsSmbios3() throws HostException {
-        assertEquals(new Smbios("_SM3_", 3, 0, 0x1_3f8b_0000L, 0x174, 372),
+        assertEquals(new Smbios("_SM3_", 3, 0, 0x1_3f8b_0000L, 0x174, 372, -1, 0),
                 Smbios.parse(SMBIOS3, 372, "ep"));
     }
 
     @Test
     void readsSmbios2() throws HostException {
         Smbios s = Smbios.parse(SMBIOS2, 372, "ep");
-        assertEquals(new Smbios("_SM_", 2, 8, 0xf0000L, 0x174, 372), s);
+        assertEquals(new Smbios("_SM_", 2, 8, 0xf0000L, 0x174, 372, 9, 0x28), s);
         assertEquals("2.8", s.version());
     }
 

@@ -120,6 +120,29 @@ class ConfigResolverTest {
     }
 
     @Test
+    void fdtOverlaysAreFoundAlongModulePathWithOrWithoutDtboAndComeAfterTheModules() throws Exception {
+        LoaderConfig config = resolve(root(DEFAULTS + """
+                module_path="/boot/kernel;/boot/modules;/boot/dtb;/boot/dtb/overlays"
+                fdt_overlays="uart,/boot/custom/i2c.dtbo,,missing"
+                zfs_load="YES"
+                """)
+                .file("/boot/kernel/zfs.ko", "ELF")
+                .file("/boot/dtb/overlays/uart.dtbo", "DTBO")
+                .file("/boot/custom/i2c.dtbo", "DTBO"));
+        assertEquals(List.of(
+                new ModuleFile("zfs", "/boot/kernel/zfs.ko", Optional.empty(), Optional.empty()),
+                new ModuleFile("fdt_overlays", "/boot/dtb/overlays/uart.dtbo", Optional.of("dtbo"), Optional.empty()),
+                new ModuleFile("fdt_overlays", "/boot/custom/i2c.dtbo", Optional.of("dtbo"), Optional.empty())),
+                config.modules());
+        ConfigProblem missing = config.problems().stream().filter(p -> p.message().contains("missing")).findFirst()
+                .orElseThrow();
+        assertEquals("/boot/defaults/loader.conf", missing.file(), "where fdt_overlays was set");
+        assertTrue(missing.message().startsWith("cannot find the DTB overlay missing of fdt_overlays; tried "
+                + "/boot/kernel/missing, "), missing.message());
+        assertTrue(missing.message().endsWith("/boot/dtb/overlays/missing.dtbo; skipped"), missing.message());
+    }
+
+    @Test
     void modulesAreFoundAlongModulePathInOrder() throws Exception {
         LoaderConfig config = resolve(root(DEFAULTS + """
                 zfs_load="YES"
@@ -263,15 +286,18 @@ class ConfigResolverTest {
     }
 
     @Test
-    void howtoFromBootBooleansConsoleAndKernelOptions() throws Exception {
+    void howtoFromBootBooleansAndKernelOptionsButNotConsole() throws Exception {
         LoaderConfig config = resolve(root(DEFAULTS + """
                 boot_single="YES"
                 boot_verbose="NO"
                 console="comconsole"
                 kernel_options="-v  -S115200 hw.x=1"
                 """));
-        assertEquals(Howto.RB_SINGLE | Howto.RB_SERIAL | Howto.RB_VERBOSE, config.howto().bits());
+        assertEquals(Howto.RB_SINGLE | Howto.RB_VERBOSE, config.howto().bits(), "kboot sets no bit for console");
         assertEquals("comconsole", config.console());
+        assertTrue(config.problems().stream().anyMatch(p -> p.message().equals("console=\"comconsole\" sets no "
+                + "RB_SERIAL (set boot_serial=\"YES\" for it): kboot's only console is Linux's, and jkboot does as "
+                + "kboot")), config.problems().toString());
         assertEquals(Optional.of("-v -S115200 hw.x=1"), config.kernelArgs());
         assertEquals("115200", config.environment().get("comconsole_speed"));
         assertEquals("1", config.environment().get("hw.x"));

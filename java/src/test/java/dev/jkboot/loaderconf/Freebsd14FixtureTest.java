@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /** End to end over a FreeBSD-14-shaped root tree (test resources loaderconf/freebsd14). */
 class Freebsd14FixtureTest {
+    /** kboot sets no howto bit for the console=comconsole of a FreeBSD install, and jkboot says so. */
+    private static final ConfigProblem CONSOLE_NOTE = new ConfigProblem("/boot/loader.conf", 3, "console=\"comconsole\" "
+            + "sets no RB_SERIAL (set boot_serial=\"YES\" for it): kboot's only console is Linux's, and jkboot does as "
+            + "kboot");
+
     private static final Path ROOT = Path.of(System.getProperty("jkboot.repo.dir", "."),
             "java/src/test/resources/loaderconf/freebsd14");
 
@@ -30,12 +35,12 @@ class Freebsd14FixtureTest {
                 new ModuleFile("entropy_cache", "/boot/entropy", Optional.of("boot_entropy_cache"), Optional.empty()),
                 new ModuleFile("nvme", "/boot/kernel/nvme.ko", Optional.empty(), Optional.empty(), Optional.of("nvme"))),
                 config.modules());
-        assertEquals(Howto.RB_SERIAL | Howto.RB_VERBOSE, config.howto().bits());
+        assertEquals(Howto.RB_VERBOSE, config.howto().bits(), "console=comconsole sets no bit under kboot");
         assertEquals(AutobootDelay.countdown(5), config.autobootDelay());
         assertEquals("comconsole", config.console());
         assertEquals(Optional.of("ufs:/dev/gpt/rootfs"), config.rootMountFrom());
         assertEquals(List.of(new ConfigProblem("/boot/defaults/loader.conf", 18, "cannot find /etc/hostid for "
-                + "hostuuid_load=\"YES\"; tried /etc/hostid; skipped")), config.problems());
+                + "hostuuid_load=\"YES\"; tried /etc/hostid; skipped"), CONSOLE_NOTE), config.problems());
     }
 
     @Test
@@ -91,7 +96,7 @@ class Freebsd14FixtureTest {
                         + "/boot/kernel.old/nvme.ko, /boot/kernel.old/nvme, /boot/kernel.old/nvme.debug, "
                         + "/boot/modules/nvme.ko, /boot/modules/nvme, /boot/modules/nvme.debug, /boot/dtb/nvme.ko, "
                         + "/boot/dtb/nvme, /boot/dtb/nvme.debug, /boot/dtb/overlays/nvme.ko, /boot/dtb/overlays/nvme, "
-                        + "/boot/dtb/overlays/nvme.debug; skipped")),
+                        + "/boot/dtb/overlays/nvme.debug; skipped"), CONSOLE_NOTE),
                 config.problems());
     }
 }
