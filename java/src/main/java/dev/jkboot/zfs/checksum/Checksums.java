@@ -6,32 +6,64 @@ import java.nio.ByteOrder;
 /**
  * Computes and verifies block checksums. The byte order is the block's (a block pointer's
  * BYTEORDER bit): fletcher sums read the block's words in that order, as the host that wrote it
- * did; the SHA checksums are byte streams and ignore it (sys/contrib/openzfs/module/zfs/zio_checksum.c).
+ * did, so that the result compares with the block pointer's words as decoded
+ * (sys/contrib/openzfs/module/zfs/zio_checksum.c, zio_checksum_table).
  */
 public final class Checksums {
+    private static final String DAMAGED_FIX =
+            "the block is damaged: a pool with redundancy (mirror, raidz, copies>1) recovers from it; scrub the pool from FreeBSD";
+
     private Checksums() {}
 
     /**
      * The checksum of {@code type} over the remaining bytes of {@code block}, which is not moved.
+     * {@code off} is all zeros, as in FreeBSD's loader; the embedded ones (label, gang_header,
+     * zilog, zilog2) are their plain functions here, over the bytes as they are.
      *
-     * @param salt the pool's salt; needed only by the salted checksums, may be null otherwise
-     * @throws ChecksumException if jkboot cannot compute {@code type}
+     * @param salt the pool's salt, needed only by the salted checksums (skein, edonr, blake3); may be null
+     * @throws ChecksumException if jkboot cannot compute {@code type}, or no block is written with it
      */
     public static ChecksumValue compute(ChecksumType type, ByteBuffer block, ByteOrder order, ChecksumSalt salt)
             throws ChecksumException {
-        throw refusal(type);
+        return switch (type) {
+            case OFF -> new ChecksumValue(0, 0, 0, 0);
+            case FLETCHER_2, ZILOG -> Fletcher.fletcher2(block, order);
+            case FLETCHER_4, ZILOG2 -> Fletcher.fletcher4(block, order);
+            case SHA256, LABEL, GANG_HEADER -> ShaChecksum.sha256(block);
+            case SHA512 -> ShaChecksum.sha512(block, order);
+            case INHERIT, ON, NOPARITY -> throw new ChecksumException(
+                    "a block names the ZFS checksum '" + type.zfsName() + "', which no block is written with",
+                    "the block pointer is damaged");
+            case SKEIN, EDONR, BLAKE3 -> throw refusal(type);
+        };
     }
 
     /**
-     * A check that a block's bytes have {@code expected} as their {@code type} checksum. Refuses
-     * a checksum jkboot cannot compute now, before anything is read, so that no redundant copy is
-     * read for nothing.
+     * A check that a block's bytes have {@code expected} as their {@code type} checksum. For the
+     * embedded checksums (label, gang_header) {@code expected} is the verifier and
+     * {@link EmbeddedChecksum} does the check; {@code order} is then read from the block's magic.
+     * Refuses a checksum jkboot cannot compute now, before anything is read, so that no
+     * redundant copy is read for nothing.
      *
-     * @throws ChecksumException if jkboot cannot compute {@code type}
+     * @throws ChecksumException if jkboot cannot compute {@code type}, or no block is written with it
      */
     public static BlockCheck verifier(ChecksumType type, ByteOrder order, ChecksumSalt salt, ChecksumValue expected)
             throws ChecksumException {
-        throw refusal(type);
+        if (type == ChecksumType.LABEL || type == ChecksumType.GANG_HEADER) {
+            return block -> EmbeddedChecksum.verify(type, block, expected);
+        }
+        compute(type, ByteBuffer.allocate(0), order, salt);
+        return block -> {
+            ChecksumValue actual = compute(type, block, order, salt);
+            if (!actual.equals(expected)) {
+                throw mismatch(type, expected, actual);
+            }
+        };
+    }
+
+    static ChecksumException mismatch(ChecksumType type, ChecksumValue expected, ChecksumValue actual) {
+        return new ChecksumException("ZFS " + type.zfsName() + " checksum mismatch: expected " + expected
+                + ", computed " + actual, DAMAGED_FIX);
     }
 
     static ChecksumException refusal(ChecksumType type) {
