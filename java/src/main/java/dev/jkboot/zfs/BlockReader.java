@@ -104,8 +104,6 @@ final class BlockReader {
                 ByteBuffer physical = dva.gang() ? gang(bp, dva, psize, check, what, gangDepth)
                         : vdev(dva).read(dva.offset(), psize, check);
                 return decompress(compression, physical, lsize, bp, what);
-            } catch (ZfsException e) {
-                failures.add("copy at %d:%x: %s".formatted(dva.vdev(), dva.offset(), e.getMessage()));
             } catch (JkbootException e) {
                 failures.add("copy at %d:%x: %s".formatted(dva.vdev(), dva.offset(), e.getMessage()));
             }
