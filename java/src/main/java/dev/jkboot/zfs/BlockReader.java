@@ -11,7 +11,6 @@ import dev.jkboot.zfs.compress.CompressionType;
 import dev.jkboot.zfs.compress.Decompression;
 import dev.jkboot.zfs.vdev.Vdev;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,8 +104,6 @@ final class BlockReader {
                 ByteBuffer physical = dva.gang() ? gang(bp, dva, psize, check, what, gangDepth)
                         : vdev(dva).read(dva.offset(), psize, check);
                 return decompress(compression, physical, lsize, bp, what);
-            } catch (ZfsException e) {
-                failures.add("copy at %d:%x: %s".formatted(dva.vdev(), dva.offset(), e.getMessage()));
             } catch (JkbootException e) {
                 failures.add("copy at %d:%x: %s".formatted(dva.vdev(), dva.offset(), e.getMessage()));
             }
@@ -204,9 +201,5 @@ final class BlockReader {
     private ZfsException damaged(String what, String problem) {
         return new ZfsException("%s: %s: %s".formatted(pool, what, problem),
                 "the pool is damaged; scrub it on FreeBSD, or boot from another pool");
-    }
-
-    static ByteOrder littleEndian() {
-        return ByteOrder.LITTLE_ENDIAN;
     }
 }

@@ -26,7 +26,7 @@ record Label(int index, long offset, NvList config, List<Uberblock> uberblocks) 
     private static final int NVLIST_SIZE = 112 << 10;
     private static final int RING_OFFSET = 128 << 10;
     private static final int RING_SIZE = 128 << 10;
-    /** UBERBLOCK_SHIFT and MAX_UBERBLOCK_SHIFT: slots are 2^ashift bytes, clamped to 1..8 KiB. */
+    /** UBERBLOCK_SHIFT and MAX_UBERBLOCK_SHIFT: slots are 1 to 8 KiB. */
     private static final int MIN_SLOT_SHIFT = 10;
     private static final int MAX_SLOT_SHIFT = 13;
 
@@ -54,7 +54,7 @@ record Label(int index, long offset, NvList config, List<Uberblock> uberblocks) 
                 EmbeddedChecksum.verify(ChecksumType.LABEL, ByteBuffer.wrap(nv),
                         ChecksumValue.labelVerifier(at + NVLIST_OFFSET));
                 NvList config = XdrNvList.decode(nv, 0, NVLIST_SIZE - EmbeddedChecksum.SIZE, where);
-                labels.add(new Label(i, at, config, uberblocks(device, at, slotShift(config), where)));
+                labels.add(new Label(i, at, config, uberblocks(device, at, where)));
             } catch (JkbootException e) {
                 problems.add(where + ": " + e.getMessage());
             }
@@ -62,25 +62,26 @@ record Label(int index, long offset, NvList config, List<Uberblock> uberblocks) 
         return labels;
     }
 
-    private static int slotShift(NvList config) {
-        try {
-            long ashift = config.list("vdev_tree").isPresent()
-                    ? config.requireList("vdev_tree").number("ashift").orElse((long) MIN_SLOT_SHIFT) : MIN_SLOT_SHIFT;
-            return (int) Math.max(MIN_SLOT_SHIFT, Math.min(MAX_SLOT_SHIFT, ashift));
-        } catch (ZfsException e) {
-            return MIN_SLOT_SHIFT;
-        }
-    }
-
-    private static List<Uberblock> uberblocks(BlockDevice device, long labelAt, int shift, String where) {
+    /**
+     * The good uberblocks of a label's ring. Slots are 1 KiB in older pools (zfs-fuse's) and
+     * 2^ashift bytes (at most 8 KiB) in newer ones; every size is tried, since a slot's checksum
+     * covers exactly its own bytes at its own offset and so holds for one size only.
+     */
+    private static List<Uberblock> uberblocks(BlockDevice device, long labelAt, String where) {
         List<Uberblock> out = new ArrayList<>();
-        int slot = 1 << shift;
         byte[] ring;
         try {
             ring = device.read(labelAt + RING_OFFSET, RING_SIZE);
         } catch (JkbootException e) {
             return out;
         }
+        for (int shift = MIN_SLOT_SHIFT; shift <= MAX_SLOT_SHIFT; shift++) {
+            slots(ring, labelAt, 1 << shift, where, out);
+        }
+        return out;
+    }
+
+    private static void slots(byte[] ring, long labelAt, int slot, String where, List<Uberblock> out) {
         for (int i = 0; i < RING_SIZE / slot; i++) {
             long at = labelAt + RING_OFFSET + (long) i * slot;
             ByteBuffer bytes = ByteBuffer.wrap(ring, i * slot, slot).slice();
@@ -90,12 +91,11 @@ record Label(int index, long offset, NvList config, List<Uberblock> uberblocks) 
                 continue; // an empty or damaged slot: the others still count
             }
             byte[] copy = java.util.Arrays.copyOfRange(ring, i * slot, (i + 1) * slot);
-            Uberblock ub = Uberblock.parse(copy, "%s uberblock %d".formatted(where, i));
+            Uberblock ub = Uberblock.parse(copy, at, "%s uberblock %d of %d bytes".formatted(where, i, slot));
             if (ub != null) {
                 out.add(ub);
             }
         }
-        return out;
     }
 
     /** What {@link ZfsPool#probeLabel} reports. */

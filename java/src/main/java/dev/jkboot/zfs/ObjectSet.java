@@ -20,13 +20,11 @@ final class ObjectSet {
     private final BlockReader reader;
     private final String name;
     private final Dnode meta;
-    private final int type;
 
-    private ObjectSet(BlockReader reader, String name, Dnode meta, int type) {
+    private ObjectSet(BlockReader reader, String name, Dnode meta) {
         this.reader = reader;
         this.name = name;
         this.meta = meta;
-        this.type = type;
     }
 
     /** The object set {@code bp} points to; {@code name} is the pool or dataset, for messages. */
@@ -43,7 +41,7 @@ final class ObjectSet {
         if (meta == null || meta.type() != DnodeType.DNODE) {
             throw Dnode.damaged("the meta-dnode of " + name, "is not a dnode array");
         }
-        return new ObjectSet(reader, name, meta, type);
+        return new ObjectSet(reader, name, meta);
     }
 
     String name() {
@@ -52,10 +50,6 @@ final class ObjectSet {
 
     BlockReader reader() {
         return reader;
-    }
-
-    int type() {
-        return type;
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.jkboot.zfs;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -128,9 +127,5 @@ final class SystemAttributes {
             }
         }
         return 0;
-    }
-
-    List<String> names() {
-        return List.copyOf(registry.keySet());
     }
 }

@@ -10,9 +10,10 @@ import java.util.Comparator;
  * latest timestamp) whose checksum holds, across every label of every member
  * (vdev_uberblock_compare in vdev_label.c).
  *
+ * @param offset the slot's byte offset on its device
  * @param where how messages name the slot (device, label, slot)
  */
-record Uberblock(long version, long txg, long guidSum, long timestamp, BlockPointer rootBp, String where) {
+record Uberblock(long version, long txg, long guidSum, long timestamp, BlockPointer rootBp, long offset, String where) {
     static final long MAGIC = 0x00bab10cL;
     /** The order ZFS picks by: txg, then timestamp. */
     static final Comparator<Uberblock> NEWEST_LAST =
@@ -22,7 +23,7 @@ record Uberblock(long version, long txg, long guidSum, long timestamp, BlockPoin
      * The uberblock in {@code slot} (already checksum-verified), or null when the slot holds none:
      * no magic, a version ZFS never wrote, or txg 0.
      */
-    static Uberblock parse(byte[] slot, String where) {
+    static Uberblock parse(byte[] slot, long offset, String where) {
         ByteBuffer b = ByteBuffer.wrap(slot).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getLong(0) != MAGIC) {
             return null; // an empty slot, or one written big-endian, which jkboot does not read
@@ -32,6 +33,6 @@ record Uberblock(long version, long txg, long guidSum, long timestamp, BlockPoin
         if (!PoolVersion.valid(version) || txg <= 0) {
             return null;
         }
-        return new Uberblock(version, txg, b.getLong(24), b.getLong(32), BlockPointer.parse(slot, 40), where);
+        return new Uberblock(version, txg, b.getLong(24), b.getLong(32), BlockPointer.parse(slot, 40), offset, where);
     }
 }

@@ -36,19 +36,18 @@ record Znode(Dnode dnode, long mode, long size, Optional<byte[]> inlineTarget) {
             return new Znode(dn, mode, size, target);
         }
         if (dn.bonusType() == DnodeType.SA && sa != null) {
-            byte[] spill = null;
-            long mode = number(attribute(os, dn, sa, "ZPL_MODE", what, null), what, "ZPL_MODE");
-            long size = number(attribute(os, dn, sa, "ZPL_SIZE", what, null), what, "ZPL_SIZE");
+            long mode = number(attribute(os, dn, sa, "ZPL_MODE", what), what, "ZPL_MODE");
+            long size = number(attribute(os, dn, sa, "ZPL_SIZE", what), what, "ZPL_SIZE");
             Optional<byte[]> target = (mode & S_IFMT) == S_IFLNK
-                    ? attribute(os, dn, sa, "ZPL_SYMLINK", what, spill) : Optional.empty();
+                    ? attribute(os, dn, sa, "ZPL_SYMLINK", what) : Optional.empty();
             return new Znode(dn, mode, size, target);
         }
         throw Dnode.damaged(what, "has bonus type %d, neither a znode nor system attributes".formatted(dn.bonusType()));
     }
 
     /** An attribute from the bonus buffer, else from the spill block. */
-    private static Optional<byte[]> attribute(ObjectSet os, Dnode dn, SystemAttributes sa, String name, String what,
-            byte[] unused) throws ZfsException {
+    private static Optional<byte[]> attribute(ObjectSet os, Dnode dn, SystemAttributes sa, String name, String what)
+            throws ZfsException {
         if (dn.bonus().length > 0) {
             Optional<byte[]> found = sa.find(dn.bonus(), name, what);
             if (found.isPresent()) {

@@ -28,7 +28,8 @@ final class Lzjb {
                 copyMap = byteAt(source, in++, end, out);
             }
             if ((copyMap & copyMask) == 0) {
-                target[out++] = (byte) byteAt(source, in++, end, out);
+                int literal = byteAt(source, in++, end, out);
+                target[out++] = (byte) literal;
                 continue;
             }
             int high = byteAt(source, in++, end, out);

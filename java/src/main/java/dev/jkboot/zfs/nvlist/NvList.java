@@ -30,10 +30,6 @@ public final class NvList {
         return java.util.Collections.unmodifiableMap(values);
     }
 
-    public boolean has(String name) {
-        return values.containsKey(name);
-    }
-
     public Optional<Long> number(String name) throws ZfsException {
         return typed(name, Long.class);
     }
