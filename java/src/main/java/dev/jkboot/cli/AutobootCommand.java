@@ -35,7 +35,7 @@ final class AutobootCommand implements Callable<Integer> {
         if (!options.dryRun) {
             BootLaunch.preflight(host);
         }
-        AutobootFlow.Prompt prompt = options.dryRun ? config -> Optional.empty() : new ConsolePrompt(BootLaunch::log);
+        AutobootFlow.Prompt prompt = options.dryRun ? (config, environments) -> Optional.empty() : new ConsolePrompt(BootLaunch::log);
         return new AutobootFlow(host, location, presets, options.dryRun, options.trampoline, prompt,
                 BootLaunch::runner, System.out, BootLaunch::log).run();
     }

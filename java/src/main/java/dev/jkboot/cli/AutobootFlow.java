@@ -2,6 +2,7 @@ package dev.jkboot.cli;
 
 import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
+import dev.jkboot.autoboot.BootEnvironments;
 import dev.jkboot.autoboot.ConfiguredBoot;
 import dev.jkboot.autoboot.OpenRoot;
 import dev.jkboot.autoboot.RootLocation;
@@ -13,7 +14,6 @@ import dev.jkboot.freebsd.Howto;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.loaderconf.BootFiles;
 import dev.jkboot.loaderconf.ConfigProblem;
-import dev.jkboot.loaderconf.LoaderConfException;
 import dev.jkboot.loaderconf.LoaderConfReader;
 import dev.jkboot.loaderconf.LoaderConfig;
 import dev.jkboot.loaderconf.ModuleFile;
@@ -21,6 +21,7 @@ import dev.jkboot.loaderconf.ParsedConfig;
 import dev.jkboot.menu.MenuChoice;
 import dev.jkboot.plan.KexecPlan;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,11 @@ import java.util.stream.Collectors;
 final class AutobootFlow {
     /** Asks the person at the console; empty when nobody can be asked (then the configured boot runs). */
     interface Prompt {
-        Optional<MenuChoice> ask(LoaderConfig config);
+        Optional<MenuChoice> ask(LoaderConfig config, BootEnvironments environments);
     }
+
+    /** The configuration to boot and the root its files come from (another boot environment's, if chosen). */
+    private record Chosen(LoaderConfig config, BootFiles files) {}
 
     private final HostDescription host;
     private final RootLocation where;
@@ -76,16 +80,17 @@ final class AutobootFlow {
         try (OpenRoot root = where.open(host.root().dir())) {
             log.accept("FreeBSD root: " + root.description());
             root.notes().forEach(note -> log.accept("passed over: " + note));
-            ParsedConfig parsed = LoaderConfReader.read(root.files(), presets);
+            ParsedConfig parsed = LoaderConfReader.read(root.files(), variables(root));
             LoaderConfig configured = parsed.resolve(root.files(), Optional.empty());
             configured.problems().forEach(this::report);
             timer.mark("root and loader.conf");
-            Optional<LoaderConfig> chosen = dryRun ? Optional.of(configured) : choose(parsed, configured, root.files());
+            Optional<Chosen> chosen = dryRun ? Optional.of(new Chosen(configured, root.files()))
+                    : choose(parsed, configured, root);
             if (chosen.isEmpty()) {
                 log.accept("escaping to a shell, as chosen in the boot menu; nothing was loaded");
                 return ExitStatus.OK;
             }
-            LoaderConfig config = chosen.get();
+            LoaderConfig config = chosen.get().config();
             config.problems().stream().filter(p -> !configured.problems().contains(p)).forEach(this::report);
             timer.mark(dryRun ? "no menu (dry run)" : "menu");
             log.accept(describe(config));
@@ -95,7 +100,7 @@ final class AutobootFlow {
                 public void loaded(KexecPlan plan) {
                     printTimings(verbose);
                 }
-            }).run(bootHost, ConfiguredBoot.request(config, root.files()), trampoline.resolve(bootHost),
+            }).run(bootHost, ConfiguredBoot.request(config, chosen.get().files()), trampoline.resolve(bootHost),
                     dryRun ? BootSequence.Mode.DRY_RUN : BootSequence.Mode.BOOT);
             if (dryRun) {
                 out.print(PlanText.render(plan));
@@ -105,17 +110,39 @@ final class AutobootFlow {
         }
     }
 
-    /** The menu's answer applied: another kernel is looked up again, the howto word replaces the configured one. */
-    private Optional<LoaderConfig> choose(ParsedConfig parsed, LoaderConfig config, BootFiles files)
-            throws LoaderConfException {
-        Optional<MenuChoice> answer = prompt.ask(config);
+    /**
+     * The variables set before loader.conf is read: the command line's, then what the root sets
+     * (currdev and loaddev of a ZFS dataset), as kboot sets currdev after parsing its arguments.
+     */
+    private Map<String, String> variables(OpenRoot root) {
+        Map<String, String> variables = new LinkedHashMap<>(presets);
+        variables.putAll(root.variables());
+        return variables;
+    }
+
+    /**
+     * The menu's answer applied: another kernel is looked up again, the howto word replaces the
+     * configured one; another boot environment's loader.conf is read and its configured kernel booted,
+     * as FreeBSD's loader reloads the configuration when a boot environment is chosen (menu.lua).
+     */
+    private Optional<Chosen> choose(ParsedConfig parsed, LoaderConfig config, OpenRoot root)
+            throws JkbootException {
+        Optional<MenuChoice> answer = prompt.ask(config, root.environments());
         if (answer.isEmpty()) {
-            return Optional.of(config);
+            return Optional.of(new Chosen(config, root.files()));
         }
         if (answer.get() instanceof MenuChoice.Boot boot) {
             LoaderConfig kernel = boot.kernel().equals(config.kernel()) ? config
-                    : parsed.resolve(files, Optional.of(boot.kernel()));
-            return Optional.of(kernel.withHowto(boot.howto()));
+                    : parsed.resolve(root.files(), Optional.of(boot.kernel()));
+            return Optional.of(new Chosen(kernel.withHowto(boot.howto()), root.files()));
+        }
+        if (answer.get() instanceof MenuChoice.BootEnvironment be) {
+            OpenRoot other = root.environments().open(be.dataset());
+            log.accept("boot environment chosen in the boot menu: " + other.description());
+            LoaderConfig chosen = LoaderConfReader.read(other.files(), variables(other))
+                    .resolve(other.files(), Optional.empty());
+            chosen.problems().forEach(this::report);
+            return Optional.of(new Chosen(chosen.withHowto(be.howto()), other.files()));
         }
         return Optional.empty();
     }

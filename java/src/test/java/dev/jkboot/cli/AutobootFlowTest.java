@@ -74,7 +74,7 @@ class AutobootFlowTest {
     }
 
     private static AutobootFlow.Prompt answer(MenuChoice choice) {
-        return config -> Optional.of(choice);
+        return (config, environments) -> Optional.of(choice);
     }
 
     private String plan() {
@@ -122,7 +122,7 @@ class AutobootFlowTest {
 
     @Test
     void aBootLoadsThroughKexecAndJumpsOnlyAfterTheLoad() throws Exception {
-        AutobootFlow f = flow(new RootLocation.Directory(tree), false, config -> Optional.empty());
+        AutobootFlow f = flow(new RootLocation.Directory(tree), false, (config, environments) -> Optional.empty());
         KexecException e = assertThrows(KexecException.class, f::run);
         assertTrue(e.getMessage().startsWith("reboot(LINUX_REBOOT_CMD_KEXEC) returned EINVAL"), e.getMessage());
         assertEquals(List.of("load", "sync", "counter", "reboot", "unload"), kexec.calls);
@@ -166,7 +166,7 @@ class AutobootFlowTest {
         Path bad = FreeBsdFixture.tree(shared.resolve("bad"), LOADER_CONF);
         Files.writeString(bad.resolve("boot/kernel/kernel"), "not an ELF file");
         assertThrows(ElfException.class, () -> flow(new RootLocation.Directory(bad), false,
-                config -> Optional.empty()).run());
+                (config, environments) -> Optional.empty()).run());
         assertEquals(0, runnersCreated);
     }
 

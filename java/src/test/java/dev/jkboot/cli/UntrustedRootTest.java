@@ -90,7 +90,7 @@ class UntrustedRootTest {
     /** Boots with kexec faked, and returns every byte the fake kernel was given, segment after segment. */
     private String bootAndCollect(RootLocation where) throws Exception {
         AutobootFlow flow = new AutobootFlow(host, where, Map.of(), false, new TrampolineSwitches(),
-                config -> Optional.empty(), archFlag -> new KexecRunner(kexec, false, log::add),
+                (config, environments) -> Optional.empty(), archFlag -> new KexecRunner(kexec, false, log::add),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), log::add);
         assertThrows(KexecException.class, flow::run, "the fake kernel's reboot returns, which is an error");
         assertEquals(1, kexec.loads.size());
