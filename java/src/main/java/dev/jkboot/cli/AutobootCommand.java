@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "autoboot", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Boot FreeBSD as its loader would (what jkboot with no subcommand does): find the FreeBSD "
-                + "root on the disks (GPT or MBR, freebsd-ufs, read-only), read /boot/defaults/loader.conf, "
+                + "root on the disks (GPT or MBR, freebsd-ufs, else a ZFS pool's bootfs; read-only), read /boot/defaults/loader.conf, "
                 + "/boot/loader.conf, /boot/loader.conf.d/*.conf and /boot/loader.conf.local, offer the boot menu "
                 + "with the autoboot_delay countdown when standard input and output are a terminal (otherwise "
                 + "boot at once), and boot the kernel and modules from that root with kexec."})
