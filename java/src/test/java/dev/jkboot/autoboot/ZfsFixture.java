@@ -40,6 +40,9 @@ public final class ZfsFixture {
      * MiB, exactly the vdev's size (its end labels sit at the partition's end), 1 MiB spare after it.
      */
     public static Path disk(Path vdev, Path image, String label) throws Exception {
+        if (image.toAbsolutePath().equals(vdev.toAbsolutePath())) {
+            throw new IllegalArgumentException("the disk image " + image + " would overwrite its own vdev");
+        }
         long size = Files.size(vdev);
         Files.deleteIfExists(image);
         TestImages.writeAt(image, ZFS_OFFSET + size + (1L << 20) - 1, new byte[1]);
