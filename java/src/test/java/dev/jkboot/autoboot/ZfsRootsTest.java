@@ -171,4 +171,20 @@ class ZfsRootsTest {
                 () -> new RootLocation.Zfs(ZfsDevice.parse("zfs:zroot/nothing"), Optional.empty()).open(hostDir));
         assertTrue(noDataset.getMessage().contains("pool zroot has no dataset zroot/nothing"), noDataset.getMessage());
     }
+
+    @Test
+    void aRaidzWithOneMemberMissingOpensFromParityAndAStaleCopyCountsOnce() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            Path disk = ZfsFixture.disk(ZfsFixture.vdev("rz1pool-" + i, shared), shared.resolve("rz1-" + i + ".img"),
+                    "rz" + i);
+            if (i > 0) {
+                attach("vd" + (char) ('a' + i), disk, 16 * i);
+            }
+        }
+        attach("vdd", shared.resolve("rz1-1.img"), 48);
+        UfsException e = assertThrows(UfsException.class, () -> new RootLocation.Disks(Optional.empty()).open(hostDir));
+        assertTrue(e.getMessage().startsWith("no FreeBSD root file system found: pool rz1pool on /dev/vdb:2, "
+                + "/dev/vdc:2: dataset rz1pool of pool rz1pool has neither"),
+                "read with one of three members missing; vdd, a copy of vdb, is one member: " + e.getMessage());
+    }
 }
