@@ -10,16 +10,16 @@ import java.util.Map;
  * @param description where it is, for messages: "/dev/vda:2 (freebsd-ufs ...)" or a directory
  * @param notes what the search passed over on the way (small disks, foreign partitions)
  * @param closer releases the disk, if any
- * @param variables what FreeBSD's loader sets for this root before it reads loader.conf
+ * @param deviceVariables what FreeBSD's loader sets for this root before it reads loader.conf
  *     ({@code currdev} and {@code loaddev} of a ZFS dataset)
  * @param environments the ZFS boot environments beside this root, {@link BootEnvironments#NONE} if none
  */
 public record OpenRoot(BootFiles files, String description, List<String> notes, Runnable closer,
-                       Map<String, String> variables, BootEnvironments environments)
+                       Map<String, String> deviceVariables, BootEnvironments environments)
         implements AutoCloseable {
     public OpenRoot {
         notes = List.copyOf(notes);
-        variables = Map.copyOf(variables);
+        deviceVariables = Map.copyOf(deviceVariables);
     }
 
     /** A root without variables of its own or boot environments (a directory, UFS). */

@@ -93,7 +93,7 @@ public sealed interface RootLocation {
         if (found.isPresent()) {
             OpenRoot root = found.get();
             return new OpenRoot(root.files(), root.description(), selection.notes(), root.closer(),
-                    root.variables(), root.environments());
+                    root.deviceVariables(), root.environments());
         }
         reasons.addAll(selection.notes());
         throw FreeBsdRoot.notFound(reasons);

@@ -111,12 +111,12 @@ final class AutobootFlow {
     }
 
     /**
-     * The variables set before loader.conf is read: the command line's, then what the root sets
-     * (currdev and loaddev of a ZFS dataset), as kboot sets currdev after parsing its arguments.
+     * The variables set before loader.conf is read: what the root sets (currdev and loaddev of a
+     * ZFS dataset), then the command line's, which the user may use to override them.
      */
     private Map<String, String> variables(OpenRoot root) {
-        Map<String, String> variables = new LinkedHashMap<>(presets);
-        variables.putAll(root.variables());
+        Map<String, String> variables = new LinkedHashMap<>(root.deviceVariables());
+        variables.putAll(presets);
         return variables;
     }
 

@@ -72,7 +72,7 @@ class ZfsRootsTest {
         try (OpenRoot root = new RootLocation.Disks(Optional.of(DiskSpec.parse(zroot.toString()))).open(hostDir)) {
             assertEquals("zfs:zroot/ROOT/default: (pool zroot on " + zroot + ":2)", root.description());
             assertEquals(Map.of("currdev", "zfs:zroot/ROOT/default:", "loaddev", "zfs:zroot/ROOT/default:"),
-                    root.variables());
+                    root.deviceVariables());
             assertEquals(List.of("zroot/ROOT/alt", "zroot/ROOT/default"), root.environments().names());
             assertEquals("zroot/ROOT/default", root.environments().active());
             assertEquals(manifest.get("zroot/ROOT/default /boot/kernel/kernel").sha256(),
@@ -86,7 +86,7 @@ class ZfsRootsTest {
         try (OpenRoot root = new RootLocation.Disks(Optional.of(DiskSpec.parse(zroot.toString()))).open(hostDir);
              OpenRoot alt = root.environments().open("zroot/ROOT/alt")) {
             assertEquals("zfs:zroot/ROOT/alt: (pool zroot on " + zroot + ":2)", alt.description());
-            assertEquals("zfs:zroot/ROOT/alt:", alt.variables().get("currdev"));
+            assertEquals("zfs:zroot/ROOT/alt:", alt.deviceVariables().get("currdev"));
             assertEquals("zroot/ROOT/alt", alt.environments().active());
             assertEquals("jktest_load=\"YES\"\nfixture.be=\"alt\"\n", text(alt.files(), "/boot/loader.conf"));
             assertEquals(manifest.get("zroot/ROOT/alt /boot/kernel/big.bin").sha256(),
@@ -101,10 +101,10 @@ class ZfsRootsTest {
     void aBootEnvironmentIsNamedBesideTheBootfsOrInFull() throws Exception {
         Optional<DiskSpec> disk = Optional.of(DiskSpec.parse(zroot.toString()));
         try (OpenRoot root = new RootLocation.Disks(disk, Optional.of("alt")).open(hostDir)) {
-            assertEquals("zfs:zroot/ROOT/alt:", root.variables().get("loaddev"));
+            assertEquals("zfs:zroot/ROOT/alt:", root.deviceVariables().get("loaddev"));
         }
         try (OpenRoot root = new RootLocation.Disks(disk, Optional.of("zroot/ROOT/alt")).open(hostDir)) {
-            assertEquals("zfs:zroot/ROOT/alt:", root.variables().get("currdev"));
+            assertEquals("zfs:zroot/ROOT/alt:", root.deviceVariables().get("currdev"));
         }
         ZfsException e = assertThrows(ZfsException.class,
                 () -> new RootLocation.Disks(disk, Optional.of("gone")).open(hostDir));
@@ -117,7 +117,7 @@ class ZfsRootsTest {
         attach("vdb", ufs, 16);
         try (OpenRoot root = new RootLocation.Disks(Optional.empty()).open(hostDir)) {
             assertTrue(root.description().startsWith("/dev/vdb:2 (2 freebsd-ufs \"rootfs\""), root.description());
-            assertEquals(Map.of(), root.variables());
+            assertEquals(Map.of(), root.deviceVariables());
         }
         try (OpenRoot root = new RootLocation.Zfs(ZfsDevice.parse("zfs:"), Optional.empty()).open(hostDir)) {
             assertEquals("zfs:zroot/ROOT/default: (pool zroot on /dev/vda:2)", root.description(),
@@ -125,7 +125,7 @@ class ZfsRootsTest {
         }
         try (OpenRoot root = new RootLocation.Zfs(ZfsDevice.parse("zfs:zroot/ROOT/alt:"), Optional.empty())
                 .open(hostDir)) {
-            assertEquals("zfs:zroot/ROOT/alt:", root.variables().get("currdev"));
+            assertEquals("zfs:zroot/ROOT/alt:", root.deviceVariables().get("currdev"));
         }
     }
 
