@@ -36,6 +36,7 @@ final class BlockReader {
     /** Gang members of gang members: ZFS nests them rarely and never this deep. */
     static final int MAX_GANG_DEPTH = 4;
     private static final int CACHE_BLOCKS = 64;
+    private static final String FIX = "the pool is damaged; scrub it on FreeBSD, or boot from another pool";
 
     private final Map<Long, Vdev> topLevel;
     private final String pool;
@@ -88,7 +89,11 @@ final class BlockReader {
                         .formatted(pool, what, bp.embeddedType()),
                         "jkboot reads only embedded data blocks (feature com.delphix:embedded_data)");
             }
-            return decompress(compression, ByteBuffer.wrap(bp.embeddedPayload()), lsize, bp, what);
+            try {
+                return decompress(compression, ByteBuffer.wrap(bp.embeddedPayload()), lsize, bp);
+            } catch (ZfsException e) {
+                throw ZfsException.in(pool + ": " + what + " (embedded in its block pointer)", e);
+            }
         }
         int psize = bp.physicalSize();
         if (psize > MAX_BLOCK) {
@@ -103,7 +108,7 @@ final class BlockReader {
             try {
                 ByteBuffer physical = dva.gang() ? gang(bp, dva, psize, check, what, gangDepth)
                         : vdev(dva).read(dva.offset(), psize, check);
-                return decompress(compression, physical, lsize, bp, what);
+                return decompress(compression, physical, lsize, bp);
             } catch (JkbootException e) {
                 failures.add("copy at %d:%x: %s".formatted(dva.vdev(), dva.offset(), e.getMessage()));
             }
@@ -175,31 +180,30 @@ final class BlockReader {
         }
     }
 
-    private byte[] decompress(CompressionType type, ByteBuffer physical, int lsize, BlockPointer bp, String what)
+    /** The logical bytes of a verified physical block; the caller adds where it was read. */
+    private static byte[] decompress(CompressionType type, ByteBuffer physical, int lsize, BlockPointer bp)
             throws ZfsException {
         byte[] out = new byte[lsize];
-        try {
-            if (type == CompressionType.OFF || type == CompressionType.INHERIT || type == CompressionType.ON) {
-                // stored as is; a physical size above the logical one is padding
-                if (physical.remaining() < lsize) {
-                    throw damaged(what, "%s is uncompressed but shorter than its logical size".formatted(bp));
-                }
-                physical.duplicate().get(out);
-            } else if (type == CompressionType.EMPTY) {
-                return out;
-            } else {
-                Decompression.decompress(type, physical, out);
+        if (type == CompressionType.EMPTY) {
+            return out;
+        }
+        if (type == CompressionType.OFF || type == CompressionType.INHERIT || type == CompressionType.ON) {
+            // stored as is; a physical size above the logical one is padding
+            if (physical.remaining() < lsize) {
+                throw new ZfsException("%s is uncompressed but shorter than its logical size".formatted(bp), FIX);
             }
-        } catch (ZfsException e) {
-            throw e;
+            physical.duplicate().get(out);
+            return out;
+        }
+        try {
+            Decompression.decompress(type, physical, out);
         } catch (JkbootException e) {
-            throw ZfsException.in(pool + ": " + what, e);
+            throw new ZfsException(e.getMessage(), e.fix(), e);
         }
         return out;
     }
 
     private ZfsException damaged(String what, String problem) {
-        return new ZfsException("%s: %s: %s".formatted(pool, what, problem),
-                "the pool is damaged; scrub it on FreeBSD, or boot from another pool");
+        return new ZfsException("%s: %s: %s".formatted(pool, what, problem), FIX);
     }
 }
