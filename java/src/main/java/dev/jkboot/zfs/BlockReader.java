@@ -11,6 +11,7 @@ import dev.jkboot.zfs.compress.CompressionType;
 import dev.jkboot.zfs.compress.Decompression;
 import dev.jkboot.zfs.vdev.Vdev;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,11 @@ final class BlockReader {
         }
         if (bp.hole()) {
             return new byte[lsize];
+        }
+        if (bp.byteOrder() != ByteOrder.LITTLE_ENDIAN && bp.type() != DnodeType.PLAIN_FILE_CONTENTS) {
+            throw new ZfsException("%s: %s: %s holds metadata written big-endian".formatted(pool, what, bp),
+                    "jkboot reads only little-endian ZFS metadata (pools written on arm64, amd64 and other little-endian "
+                            + "machines); boot this pool with FreeBSD's loader");
         }
         CompressionType compression = compression(bp, what);
         if (bp.embedded()) {
