@@ -12,6 +12,7 @@ import dev.jkboot.zfs.checksum.ChecksumType;
 import dev.jkboot.zfs.checksum.Checksums;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +32,8 @@ class MirrorAndLeafTest {
                 Checksums.compute(ChecksumType.FLETCHER_4, ByteBuffer.wrap(BLOCK), ByteOrder.LITTLE_ENDIAN, null));
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] out = new byte[buffer.remaining()];
-        buffer.get(out);
-        return out;
-    }
-
     private static VdevSpec mirror(int children) {
-        List<VdevSpec> leaves = new java.util.ArrayList<>();
+        List<VdevSpec> leaves = new ArrayList<>();
         for (int c = 0; c < children; c++) {
             leaves.add(VdevSpec.leaf(10 + c, "/dev/m" + c));
         }
@@ -48,7 +43,7 @@ class MirrorAndLeafTest {
     @Test
     void aLeafReadsPastTheFrontLabelsAndBootArea() throws Exception {
         Vdev leaf = Vdevs.open(VdevSpec.leaf(5, "/dev/vda3"), Map.of(5L, disk("vda3", BLOCK)));
-        assertArrayEquals(BLOCK, bytes(leaf.read(4096, 64, check())));
+        assertArrayEquals(BLOCK, RaidzImage.bytes(leaf.read(4096, 64, check())));
         assertEquals(4L << 20, LeafVdev.LABEL_START_SIZE);
         assertTrue(leaf.describe().contains("/dev/vda3") && leaf.describe().contains("vda3"));
     }
@@ -86,7 +81,7 @@ class MirrorAndLeafTest {
         leaves.put(12L, new MemoryDevice("failing", SIZE, 0, new byte[0], true));
         leaves.put(13L, disk("good", BLOCK));
         Vdev vdev = Vdevs.open(mirror(4), leaves);
-        assertArrayEquals(BLOCK, bytes(vdev.read(4096, 64, check())));
+        assertArrayEquals(BLOCK, RaidzImage.bytes(vdev.read(4096, 64, check())));
     }
 
     @Test
@@ -116,12 +111,12 @@ class MirrorAndLeafTest {
     @Test
     void aReplacingVdevInsideRaidzIsReadAsAMirror() throws Exception {
         RaidzImage image = new RaidzImage(1, 3, 9, 0, 1024, 4);
-        List<VdevSpec> children = new java.util.ArrayList<>(image.spec.children());
+        List<VdevSpec> children = new ArrayList<>(image.spec.children());
         children.set(1, new VdevSpec(VdevType.REPLACING, 50, 0, 0, "",
                 List.of(VdevSpec.leaf(200, "/dev/new"), VdevSpec.leaf(101, "/dev/old"))));
         VdevSpec raidz = new VdevSpec(VdevType.RAIDZ, 7, 9, 1, "", children);
         Map<Long, BlockDevice> leaves = image.leaves(List.of(), List.of());
         ByteBuffer block = Vdevs.open(raidz, leaves).read(0, 1024, image.check());
-        assertArrayEquals(image.data, bytes(block));
+        assertArrayEquals(image.data, RaidzImage.bytes(block));
     }
 }

@@ -109,6 +109,13 @@ final class RaidzImage {
                 new ChecksumValue(digest.getLong(0), digest.getLong(8), digest.getLong(16), digest.getLong(24)));
     }
 
+    /** The remaining bytes of a block read. */
+    static byte[] bytes(ByteBuffer block) {
+        byte[] out = new byte[block.remaining()];
+        block.get(out);
+        return out;
+    }
+
     ByteBuffer read(Map<Long, BlockDevice> leaves) throws Exception {
         return Vdevs.open(spec, leaves).read(offset, data.length, check());
     }

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,9 +70,7 @@ class RaidzVdevTest {
                             }
                             ByteBuffer block = image.read(image.leaves(missing, corrupt));
                             assertEquals(image.data.length, block.remaining());
-                            byte[] got = new byte[block.remaining()];
-                            block.get(got);
-                            assertArrayEquals(image.data, got, "raidz%d of %d at %d size %d, missing %s corrupt %s"
+                            assertArrayEquals(image.data, RaidzImage.bytes(block), "raidz%d of %d at %d size %d, missing %s corrupt %s"
                                     .formatted(nparity, children, shape[0], shape[1], missing, corrupt));
                             reads++;
                         }
@@ -86,19 +85,14 @@ class RaidzVdevTest {
     void largerSectorsWork() throws Exception {
         RaidzImage image = new RaidzImage(2, 6, 12, 3L << 12, 40_000, 5);
         ByteBuffer block = image.read(image.leaves(List.of(1), List.of(4)));
-        byte[] got = new byte[block.remaining()];
-        block.get(got);
-        assertArrayEquals(image.data, got);
+        assertArrayEquals(image.data, RaidzImage.bytes(block));
     }
 
     @Test
     void oneMoreMissingChildThanParityIsAReadError() throws Exception {
         for (int nparity = 1; nparity <= 3; nparity++) {
             RaidzImage image = new RaidzImage(nparity, nparity + 3, 9, 0, 512 * 12, nparity);
-            List<Integer> missing = new ArrayList<>();
-            for (int c = 0; c <= nparity; c++) {
-                missing.add(c);
-            }
+            List<Integer> missing = IntStream.rangeClosed(0, nparity).boxed().toList();
             String message = assertThrows(VdevException.class, () -> image.read(image.leaves(missing, List.of()))).getMessage();
             assertTrue(message.contains((nparity + 1) + " of the " + (nparity + 3) + " columns"), message);
         }
@@ -108,10 +102,7 @@ class RaidzVdevTest {
     void oneMoreBadChildThanParityIsAChecksumError() throws Exception {
         for (int nparity = 1; nparity <= 3; nparity++) {
             RaidzImage image = new RaidzImage(nparity, nparity + 3, 9, 0, 512 * 12, nparity);
-            List<Integer> corrupt = new ArrayList<>();
-            for (int c = 0; c <= nparity; c++) {
-                corrupt.add(c);
-            }
+            List<Integer> corrupt = IntStream.rangeClosed(0, nparity).boxed().toList();
             String message = assertThrows(ChecksumException.class,
                     () -> image.read(image.leaves(List.of(), corrupt))).getMessage();
             assertTrue(message.contains("sha256 checksum mismatch") && message.contains("every reconstruction"), message);
@@ -136,9 +127,7 @@ class RaidzVdevTest {
         Map<Long, BlockDevice> leaves = image.leaves(List.of(), List.of());
         leaves.put(102L, new MemoryDevice("bad", RaidzImage.DEVICE_SIZE, 0, new byte[0], true));
         ByteBuffer block = image.read(leaves);
-        byte[] got = new byte[block.remaining()];
-        block.get(got);
-        assertArrayEquals(image.data, got);
+        assertArrayEquals(image.data, RaidzImage.bytes(block));
     }
 
     @Test
