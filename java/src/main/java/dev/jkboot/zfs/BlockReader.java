@@ -11,6 +11,7 @@ import dev.jkboot.zfs.compress.CompressionType;
 import dev.jkboot.zfs.compress.Decompression;
 import dev.jkboot.zfs.vdev.Vdev;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ final class BlockReader {
     /** Gang members of gang members: ZFS nests them rarely and never this deep. */
     static final int MAX_GANG_DEPTH = 4;
     private static final int CACHE_BLOCKS = 64;
+    private static final String FIX = "the pool is damaged; scrub it on FreeBSD, or boot from another pool";
 
     private final Map<Long, Vdev> topLevel;
     private final String pool;
@@ -81,6 +83,11 @@ final class BlockReader {
         if (bp.hole()) {
             return new byte[lsize];
         }
+        if (bp.byteOrder() != ByteOrder.LITTLE_ENDIAN && bp.type() != DnodeType.PLAIN_FILE_CONTENTS) {
+            throw new ZfsException("%s: %s: %s holds metadata written big-endian".formatted(pool, what, bp),
+                    "jkboot reads only little-endian ZFS metadata (pools written on arm64, amd64 and other little-endian "
+                            + "machines); boot this pool with FreeBSD's loader");
+        }
         CompressionType compression = compression(bp, what);
         if (bp.embedded()) {
             if (bp.embeddedType() != 0) {
@@ -88,7 +95,11 @@ final class BlockReader {
                         .formatted(pool, what, bp.embeddedType()),
                         "jkboot reads only embedded data blocks (feature com.delphix:embedded_data)");
             }
-            return decompress(compression, ByteBuffer.wrap(bp.embeddedPayload()), lsize, bp, what);
+            try {
+                return decompress(compression, ByteBuffer.wrap(bp.embeddedPayload()), lsize, bp);
+            } catch (ZfsException e) {
+                throw ZfsException.in(pool + ": " + what + " (embedded in its block pointer)", e);
+            }
         }
         int psize = bp.physicalSize();
         if (psize > MAX_BLOCK) {
@@ -103,7 +114,7 @@ final class BlockReader {
             try {
                 ByteBuffer physical = dva.gang() ? gang(bp, dva, psize, check, what, gangDepth)
                         : vdev(dva).read(dva.offset(), psize, check);
-                return decompress(compression, physical, lsize, bp, what);
+                return decompress(compression, physical, lsize, bp);
             } catch (JkbootException e) {
                 failures.add("copy at %d:%x: %s".formatted(dva.vdev(), dva.offset(), e.getMessage()));
             }
@@ -175,31 +186,30 @@ final class BlockReader {
         }
     }
 
-    private byte[] decompress(CompressionType type, ByteBuffer physical, int lsize, BlockPointer bp, String what)
+    /** The logical bytes of a verified physical block; the caller adds where it was read. */
+    private static byte[] decompress(CompressionType type, ByteBuffer physical, int lsize, BlockPointer bp)
             throws ZfsException {
         byte[] out = new byte[lsize];
-        try {
-            if (type == CompressionType.OFF || type == CompressionType.INHERIT || type == CompressionType.ON) {
-                // stored as is; a physical size above the logical one is padding
-                if (physical.remaining() < lsize) {
-                    throw damaged(what, "%s is uncompressed but shorter than its logical size".formatted(bp));
-                }
-                physical.duplicate().get(out);
-            } else if (type == CompressionType.EMPTY) {
-                return out;
-            } else {
-                Decompression.decompress(type, physical, out);
+        if (type == CompressionType.EMPTY) {
+            return out;
+        }
+        if (type == CompressionType.OFF || type == CompressionType.INHERIT || type == CompressionType.ON) {
+            // stored as is; a physical size above the logical one is padding
+            if (physical.remaining() < lsize) {
+                throw new ZfsException("%s is uncompressed but shorter than its logical size".formatted(bp), FIX);
             }
-        } catch (ZfsException e) {
-            throw e;
+            physical.duplicate().get(out);
+            return out;
+        }
+        try {
+            Decompression.decompress(type, physical, out);
         } catch (JkbootException e) {
-            throw ZfsException.in(pool + ": " + what, e);
+            throw new ZfsException(e.getMessage(), e.fix(), e);
         }
         return out;
     }
 
     private ZfsException damaged(String what, String problem) {
-        return new ZfsException("%s: %s: %s".formatted(pool, what, problem),
-                "the pool is damaged; scrub it on FreeBSD, or boot from another pool");
+        return new ZfsException("%s: %s: %s".formatted(pool, what, problem), FIX);
     }
 }

@@ -8,6 +8,7 @@ import dev.jkboot.zfs.checksum.EmbeddedChecksum;
 import dev.jkboot.zfs.nvlist.NvList;
 import dev.jkboot.zfs.nvlist.XdrNvList;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,6 +85,9 @@ record Label(int index, long offset, NvList config, List<Uberblock> uberblocks) 
     private static void slots(byte[] ring, long labelAt, int slot, String where, List<Uberblock> out) {
         for (int i = 0; i < RING_SIZE / slot; i++) {
             long at = labelAt + RING_OFFSET + (long) i * slot;
+            if (ByteBuffer.wrap(ring).order(ByteOrder.LITTLE_ENDIAN).getLong(i * slot) != Uberblock.MAGIC) {
+                continue; // empty, or big-endian (not read): spare the checksum
+            }
             ByteBuffer bytes = ByteBuffer.wrap(ring, i * slot, slot).slice();
             try {
                 EmbeddedChecksum.verify(ChecksumType.LABEL, bytes, ChecksumValue.labelVerifier(at));

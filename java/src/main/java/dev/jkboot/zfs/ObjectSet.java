@@ -87,7 +87,7 @@ final class ObjectSet {
      * hole or a block past the end.
      */
     byte[] block(Dnode dn, long blockId) throws ZfsException {
-        String what = "block %d of object %d of %s".formatted(blockId, dn.object(), name);
+        String what = "block " + blockId + " of object " + dn.object() + " of " + name; // per block: no Formatter
         if (blockId < 0 || blockId > dn.maxBlockId()) {
             return new byte[dn.dataBlockSize()];
         }
@@ -118,7 +118,7 @@ final class ObjectSet {
             if (bp.level() != level) {
                 throw Dnode.damaged(what, "has a level-%d pointer where level %d belongs".formatted(bp.level(), level));
             }
-            byte[] indirect = reader.read(bp, "indirect block (level %d) of object %d of %s".formatted(level, dn.object(), name));
+            byte[] indirect = reader.read(bp, "indirect block (level " + level + ") of " + what);
             if (indirect.length != 1 << dn.indirectShift()) {
                 throw Dnode.damaged(what, "has an indirect block of %d bytes, not %d".formatted(indirect.length, 1 << dn.indirectShift()));
             }

@@ -28,8 +28,8 @@ final class Zap {
     private static final int ARRAY_BYTES = 21;
     private static final int CHUNK_ENTRY = 252;
     private static final int CHUNK_ARRAY = 251;
-    /** Leaf blocks read for one ZAP: a directory of millions of names, far beyond /boot. */
-    static final long MAX_BLOCKS = 1 << 16;
+    /** Blocks read for one fat ZAP: with 16 KiB blocks, a directory of a million names, far beyond /boot. */
+    static final long MAX_BLOCKS = 1 << 13;
 
     private Zap() {}
 
@@ -67,11 +67,19 @@ final class Zap {
             throw damaged(what, "has fat-ZAP blocks of %d bytes".formatted(first.length));
         }
         long freeBlock = b.getLong(56);
-        long blocks = Math.min(Math.min(freeBlock, dn.maxBlockId() + 1), MAX_BLOCKS);
+        long blocks = Math.min(freeBlock, dn.maxBlockId() + 1);
         if (freeBlock < 1) {
             throw damaged(what, "says its first free block is %d".formatted(freeBlock));
         }
+        if (blocks > MAX_BLOCKS) {
+            throw new ZfsException("%s has %d blocks, more than the %d jkboot reads".formatted(what, blocks, MAX_BLOCKS),
+                    "keep /boot directories smaller; or the pool is damaged");
+        }
         for (long blockId = 1; blockId < blocks; blockId++) {
+            BlockPointer bp = os.pointer(dn, blockId, what);
+            if (bp == null || bp.hole()) {
+                continue; // never written: nothing to allocate zeros for
+            }
             byte[] leaf = os.block(dn, blockId);
             ByteBuffer l = ByteBuffer.wrap(leaf).order(ByteOrder.LITTLE_ENDIAN);
             if (l.getLong(0) != ZBT_LEAF || l.getInt(24) != ZAP_LEAF_MAGIC) {

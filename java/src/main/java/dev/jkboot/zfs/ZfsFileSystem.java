@@ -129,7 +129,7 @@ public final class ZfsFileSystem {
         List<FileContent.Extent> extents = new ArrayList<>();
         long blocks = (size + blockSize - 1) / blockSize;
         for (long id = 0; id < blocks && id <= dn.maxBlockId(); id++) {
-            String what = "%s in dataset %s of pool %s (block %d)".formatted(path, dataset, pool, id);
+            String what = path + " in dataset " + dataset + " of pool " + pool + " (block " + id + ")"; // per block: no Formatter
             BlockPointer bp = os.pointer(dn, id, what);
             if (bp == null || bp.hole()) {
                 continue;

@@ -145,7 +145,9 @@ public final class ZfsPool {
             }
         }
         Uberblock best = uberblocks.stream().max(Uberblock.NEWEST_LAST).orElseThrow(() -> new ZfsException(
-                "pool %s: no uberblock with a good checksum on %s".formatted(pool, names(members)), FIX));
+                "pool %s: no little-endian uberblock with a good checksum on %s".formatted(pool, names(members)),
+                "the labels are damaged, or the pool was written big-endian, which jkboot does not read; "
+                        + "boot it with FreeBSD's loader"));
         BlockReader reader = new BlockReader(pool, topLevel);
         ObjectSet mos = ObjectSet.open(reader, best.rootBp(), "pool " + pool + " (MOS, txg " + best.txg() + ")",
                 ObjectSet.TYPE_META);
@@ -180,18 +182,14 @@ public final class ZfsPool {
         } catch (JkbootException e) {
             throw ZfsException.in("the label's vdev tree", e);
         }
-        List<NvList> children = new ArrayList<>(tree.lists("children"));
-        List<VdevSpec> specs = new ArrayList<>();
-        children.sort(java.util.Comparator.comparingLong(c -> {
-            try {
-                return c.number("id").orElse(0L);
-            } catch (ZfsException e) {
-                return 0L;
+        Map<Long, VdevSpec> byId = new java.util.TreeMap<>();
+        for (NvList child : tree.lists("children")) {
+            if (byId.put(child.number("id").orElse((long) byId.size()), spec(child, depth + 1)) != null) {
+                throw new ZfsException("the label's vdev tree has two children with id %d".formatted(child.requireNumber("id")),
+                        "the label is damaged; another member's label may be good");
             }
-        }));
-        for (NvList child : children) {
-            specs.add(spec(child, depth + 1));
         }
+        List<VdevSpec> specs = List.copyOf(byId.values());
         return new VdevSpec(type, tree.number("guid").orElse(0L), (int) (long) tree.number("ashift").orElse(0L),
                 (int) (long) tree.number("nparity").orElse(0L), tree.string("path").orElse(""), specs);
     }

@@ -107,6 +107,15 @@ class BlockReaderTest {
     }
 
     @Test
+    void bigEndianMetadataIsRefused() {
+        BlockPointer bp = embedded(new byte[8], 8, 2);
+        bp.words()[6] &= ~(1L << 63); // byte order: big-endian
+        bp.words()[6] = (bp.words()[6] & ~(0xffL << 48)) | (20L << 48); // a directory
+        ZfsException e = assertThrows(ZfsException.class, () -> NO_VDEVS.read(bp, "/boot"));
+        assertTrue(e.getMessage().contains("metadata written big-endian"), e.getMessage());
+    }
+
+    @Test
     void systemAttributesByRegistryAndLayout() throws Exception {
         // ZPL's usual numbering: mode 5 and size 6 fixed at 8 bytes, symlink 17 variable
         SystemAttributes sa = SystemAttributes.of(

@@ -1,5 +1,8 @@
 package dev.jkboot.zfs.checksum;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * A 256-bit ZFS checksum, {@code zio_cksum_t}: four 64-bit words, as a block pointer stores them
  * (sys/contrib/openzfs/include/sys/spa.h).
@@ -17,6 +20,12 @@ public record ChecksumValue(long word0, long word1, long word2, long word3) {
      */
     public static ChecksumValue gangVerifier(long vdev, long offset, long birth) {
         return new ChecksumValue(vdev, offset, birth, 0);
+    }
+
+    /** The first 32 bytes of a digest as four words in {@code order}. */
+    static ChecksumValue ofDigest(byte[] digest, ByteOrder order) {
+        ByteBuffer words = ByteBuffer.wrap(digest).order(order);
+        return new ChecksumValue(words.getLong(0), words.getLong(8), words.getLong(16), words.getLong(24));
     }
 
     @Override

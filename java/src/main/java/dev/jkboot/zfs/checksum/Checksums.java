@@ -20,7 +20,8 @@ public final class Checksums {
      * {@code off} is all zeros, as in FreeBSD's loader; the embedded ones (label, gang_header,
      * zilog, zilog2) are their plain functions here, over the bytes as they are.
      *
-     * @param salt the pool's salt, needed only by the salted checksums (skein, edonr, blake3); may be null
+     * @param salt the pool's salt, the key of blake3 (words in the block's byte order, as
+     *     blake3_zfs.c writes them); may be null for the others
      * @throws ChecksumException if jkboot cannot compute {@code type}, or no block is written with it
      */
     public static ChecksumValue compute(ChecksumType type, ByteBuffer block, ByteOrder order, ChecksumSalt salt)
@@ -34,7 +35,8 @@ public final class Checksums {
             case INHERIT, ON, NOPARITY -> throw new ChecksumException(
                     "a block names the ZFS checksum '" + type.zfsName() + "', which no block is written with",
                     "the block pointer is damaged");
-            case SKEIN, EDONR, BLAKE3 -> throw refusal(type);
+            case BLAKE3 -> ChecksumValue.ofDigest(Blake3.keyedHash(requireSalt(type, salt), block), order);
+            case SKEIN, EDONR -> throw refusal(type);
         };
     }
 
@@ -59,6 +61,14 @@ public final class Checksums {
                 throw mismatch(type, expected, actual);
             }
         };
+    }
+
+    private static byte[] requireSalt(ChecksumType type, ChecksumSalt salt) throws ChecksumException {
+        if (salt == null) {
+            throw new ChecksumException("a block uses the salted ZFS checksum " + type.zfsName()
+                    + " but the pool has no checksum salt", "the pool's object directory is damaged");
+        }
+        return salt.bytes();
     }
 
     static ChecksumException mismatch(ChecksumType type, ChecksumValue expected, ChecksumValue actual) {

@@ -15,11 +15,11 @@ final class ShaChecksum {
     private ShaChecksum() {}
 
     static ChecksumValue sha256(ByteBuffer block) {
-        return words(digest("SHA-256", block), ByteOrder.BIG_ENDIAN);
+        return ChecksumValue.ofDigest(digest("SHA-256", block), ByteOrder.BIG_ENDIAN);
     }
 
     static ChecksumValue sha512(ByteBuffer block, ByteOrder order) {
-        return words(digest("SHA-512/256", block), order);
+        return ChecksumValue.ofDigest(digest("SHA-512/256", block), order);
     }
 
     private static byte[] digest(String algorithm, ByteBuffer block) {
@@ -30,10 +30,5 @@ final class ShaChecksum {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java 17 runtime has " + algorithm, e);
         }
-    }
-
-    private static ChecksumValue words(byte[] digest, ByteOrder order) {
-        ByteBuffer words = ByteBuffer.wrap(digest).order(order);
-        return new ChecksumValue(words.getLong(0), words.getLong(8), words.getLong(16), words.getLong(24));
     }
 }

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * A mirror (or a replacing vdev, read the same way): every child holds every block, so the first
+ * A mirror (or a replacing or spare vdev, read the same way): every child holds every block, so the first
  * child that reads a block its checksum accepts wins, as vdev_mirror_read in
  * stand/libsa/zfs/zfsimpl.c. Absent children are left out.
  */

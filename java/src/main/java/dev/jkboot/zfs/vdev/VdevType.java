@@ -10,6 +10,8 @@ public enum VdevType {
     MIRROR("mirror"),
     /** A mirror while one child replaces another: read like a mirror. */
     REPLACING("replacing"),
+    /** A child and the hot spare standing in for it: read like a mirror, as ZFS does (vdev_spare.c). */
+    SPARE("spare"),
     RAIDZ("raidz"),
     /** A removed top-level vdev's placeholder: holds no blocks. */
     HOLE("hole");
@@ -28,6 +30,11 @@ public enum VdevType {
     /** Whether it is a device rather than a vdev made of children. */
     public boolean isLeaf() {
         return this == DISK || this == FILE;
+    }
+
+    /** Whether it is made of children: a leaf or a hole has none. */
+    public boolean hasChildren() {
+        return !isLeaf() && this != HOLE;
     }
 
     /**

@@ -43,7 +43,7 @@ public final class Vdevs {
             throw new VdevException("the ZFS " + spec.describe() + " nests " + spec.children().size()
                     + " children " + depth + " levels deep, more than any pool has", DAMAGED_FIX);
         }
-        if (spec.type().isLeaf() != spec.children().isEmpty()) {
+        if (spec.type().hasChildren() == spec.children().isEmpty()) {
             throw new VdevException("the ZFS " + spec.describe() + " has " + spec.children().size()
                     + " children", DAMAGED_FIX);
         }
@@ -54,7 +54,7 @@ public final class Vdevs {
         List<Vdev> present = children.stream().filter(c -> c != null).toList();
         return switch (spec.type()) {
             case DISK, FILE -> leaves.containsKey(spec.guid()) ? new LeafVdev(spec, leaves.get(spec.guid())) : null;
-            case MIRROR, REPLACING -> present.isEmpty() ? null : new MirrorVdev(spec, present);
+            case MIRROR, REPLACING, SPARE -> present.isEmpty() ? null : new MirrorVdev(spec, present);
             case RAIDZ -> raidz(spec, children, present.size());
             case HOLE -> new HoleVdev(spec);
         };
