@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "autoboot", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Boot FreeBSD as its loader would (what jkboot with no subcommand does): find the FreeBSD "
-                + "root on the disks (GPT or MBR, freebsd-ufs, read-only), read /boot/defaults/loader.conf, "
+                + "root on the disks (GPT or MBR, freebsd-ufs, else a ZFS pool's bootfs; read-only), read /boot/defaults/loader.conf, "
                 + "/boot/loader.conf, /boot/loader.conf.d/*.conf and /boot/loader.conf.local, offer the boot menu "
                 + "with the autoboot_delay countdown when standard input and output are a terminal (otherwise "
                 + "boot at once), and boot the kernel and modules from that root with kexec."})
@@ -35,7 +35,8 @@ final class AutobootCommand implements Callable<Integer> {
         if (!options.dryRun) {
             BootLaunch.preflight(host);
         }
-        AutobootFlow.Prompt prompt = options.dryRun ? config -> Optional.empty() : new ConsolePrompt(BootLaunch::log);
+        AutobootFlow.Prompt prompt = options.dryRun ? (config, environments) -> Optional.empty()
+                : new ConsolePrompt(BootLaunch::log);
         return new AutobootFlow(host, location, presets, options.verify.policy(host), options.dryRun,
                 options.trampoline, prompt, BootLaunch::runner, options.tpm.measuredBoot(BootLaunch::log),
                 BootLaunch.entropy(options.noPlatformEntropy, options.dryRun), System.out, BootLaunch::log).run();

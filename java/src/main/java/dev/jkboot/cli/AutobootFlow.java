@@ -2,6 +2,7 @@ package dev.jkboot.cli;
 
 import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
+import dev.jkboot.autoboot.BootEnvironments;
 import dev.jkboot.autoboot.ConfiguredBoot;
 import dev.jkboot.boot.BootRequest;
 import dev.jkboot.kld.DependencyResolver;
@@ -52,7 +53,24 @@ import java.util.stream.Collectors;
 final class AutobootFlow {
     /** Asks the person at the console; empty when nobody can be asked (then the configured boot runs). */
     interface Prompt {
-        Optional<MenuChoice> ask(LoaderConfig config);
+        Optional<MenuChoice> ask(LoaderConfig config, BootEnvironments environments);
+    }
+
+    /** The configuration to boot and the root its files come from (another boot environment's, if chosen). */
+    private record Chosen(LoaderConfig config, RootFiles files) {}
+
+    /**
+     * One root's files as the boot reads them, each verified as FreeBSD's loader would: configuration
+     * files at the severity guessed from their names, what is loaded for FreeBSD as VE_MUST, and the
+     * files a dependency search reads (modules MUST, linker.hints only TRY, as module.c).
+     */
+    private record RootFiles(BootFiles config, BootFiles boot, BootFiles modules) {
+        static RootFiles of(BootFiles files, Verifier verifier) {
+            return new RootFiles(new VerifiedBootFiles(files, verifier, Severity::guess),
+                    new VerifiedBootFiles(files, verifier, path -> Severity.MUST),
+                    new VerifiedBootFiles(files, verifier,
+                            path -> path.endsWith(".hints") ? Severity.guess(path) : Severity.MUST));
+        }
     }
 
     private final HostDescription host;
@@ -102,33 +120,20 @@ final class AutobootFlow {
             if (policy.active()) {
                 log.accept(policy.describe());
             }
-            // One verifier for the boot; configuration files verified as FreeBSD guesses from their
-            // names, everything loaded for FreeBSD as VE_MUST.
             Verifier verifier = new Verifier(policy, Clock.systemUTC(), log);
-            BootFiles configFiles = new VerifiedBootFiles(root.files(), verifier, Severity::guess);
-            BootFiles bootFiles = new VerifiedBootFiles(root.files(), verifier, path -> Severity.MUST);
-            // Dependencies come from the same root: modules MUST verify, linker.hints only TRY (module.c).
-            BootFiles moduleFiles = new VerifiedBootFiles(root.files(), verifier,
-                    path -> path.endsWith(".hints") ? Severity.guess(path) : Severity.MUST);
-            ParsedConfig parsed;
-            LoaderConfig configured;
-            try {
-                Map<String, String> early = new LinkedHashMap<>(root.deviceVariables());
-                early.putAll(presets);
-                parsed = LoaderConfReader.read(configFiles, early);
-                configured = parsed.resolve(configFiles, Optional.empty());
-            } catch (LoaderConfException e) {
-                throw VerifyException.refusalIn(e);
-            }
+            RootFiles files = RootFiles.of(root.files(), verifier);
+            ParsedConfig parsed = readConfig(files, root);
+            LoaderConfig configured = resolve(parsed, files, Optional.empty());
             configured.problems().forEach(this::report);
             timer.mark("root and loader.conf");
-            Optional<LoaderConfig> chosen = dryRun ? Optional.of(configured)
-                    : choose(parsed, configured, configFiles);
+            Optional<Chosen> chosen = dryRun ? Optional.of(new Chosen(configured, files))
+                    : choose(parsed, configured, root, files, verifier);
             if (chosen.isEmpty()) {
                 log.accept("escaping to a shell, as chosen in the boot menu; nothing was loaded");
                 return ExitStatus.OK;
             }
-            LoaderConfig config = chosen.get();
+            LoaderConfig config = chosen.get().config();
+            RootFiles bootFiles = chosen.get().files();
             config.problems().stream().filter(p -> !configured.problems().contains(p)).forEach(this::report);
             timer.mark(dryRun ? "no menu (dry run)" : "menu");
             log.accept(describe(config));
@@ -136,8 +141,8 @@ final class AutobootFlow {
             KexecPlan plan = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer, runners, measuredBoot) {
                 @Override
                 public BootRequest resolveModules(BootRequest given) throws JkbootException {
-                    return DependencyResolver.resolve(given, new BootFilesModules(moduleFiles), ModulePath.DEFAULT,
-                            true, BootLaunch::loaderLine, log);
+                    return DependencyResolver.resolve(given, new BootFilesModules(bootFiles.modules()),
+                            ModulePath.DEFAULT, true, BootLaunch::loaderLine, log);
                 }
 
                 @Override
@@ -149,13 +154,36 @@ final class AutobootFlow {
                 public void note(String message) {
                     log.accept(message);
                 }
-            }).run(bootHost, request(config, bootFiles), trampoline.resolve(bootHost),
+            }).run(bootHost, request(config, bootFiles.boot()), trampoline.resolve(bootHost),
                     dryRun ? BootSequence.Mode.DRY_RUN : BootSequence.Mode.BOOT);
             if (dryRun) {
                 out.print(PlanText.render(plan));
                 printTimings(verbose);
             }
             return ExitStatus.OK;
+        }
+    }
+
+    /**
+     * loader.conf and its chain, read after the variables set before it: what the root sets
+     * (currdev and loaddev), then the command line's, which the user may use to override them.
+     */
+    private ParsedConfig readConfig(RootFiles files, OpenRoot root) throws JkbootException {
+        Map<String, String> early = new LinkedHashMap<>(root.deviceVariables());
+        early.putAll(presets);
+        try {
+            return LoaderConfReader.read(files.config(), early);
+        } catch (LoaderConfException e) {
+            throw VerifyException.refusalIn(e);
+        }
+    }
+
+    private static LoaderConfig resolve(ParsedConfig parsed, RootFiles files, Optional<String> kernel)
+            throws JkbootException {
+        try {
+            return parsed.resolve(files.config(), kernel);
+        } catch (LoaderConfException e) {
+            throw VerifyException.refusalIn(e);
         }
     }
 
@@ -169,17 +197,29 @@ final class AutobootFlow {
         return PlatformEntropy.append(request, entropy.get(), log);
     }
 
-    /** The menu's answer applied: another kernel is looked up again, the howto word replaces the configured one. */
-    private Optional<LoaderConfig> choose(ParsedConfig parsed, LoaderConfig config, BootFiles files)
-            throws LoaderConfException {
-        Optional<MenuChoice> answer = prompt.ask(config);
+    /**
+     * The menu's answer applied: another kernel is looked up again, the howto word replaces the
+     * configured one; another boot environment's loader.conf is read and its configured kernel booted,
+     * as FreeBSD's loader reloads the configuration when a boot environment is chosen (menu.lua).
+     */
+    private Optional<Chosen> choose(ParsedConfig parsed, LoaderConfig config, OpenRoot root, RootFiles files,
+                                    Verifier verifier) throws JkbootException {
+        Optional<MenuChoice> answer = prompt.ask(config, root.environments());
         if (answer.isEmpty()) {
-            return Optional.of(config);
+            return Optional.of(new Chosen(config, files));
         }
         if (answer.get() instanceof MenuChoice.Boot boot) {
             LoaderConfig kernel = boot.kernel().equals(config.kernel()) ? config
-                    : parsed.resolve(files, Optional.of(boot.kernel()));
-            return Optional.of(kernel.withHowto(boot.howto()));
+                    : resolve(parsed, files, Optional.of(boot.kernel()));
+            return Optional.of(new Chosen(kernel.withHowto(boot.howto()), files));
+        }
+        if (answer.get() instanceof MenuChoice.BootEnvironment be) {
+            OpenRoot other = root.environments().open(be.dataset());
+            log.accept("boot environment chosen in the boot menu: " + other.description());
+            RootFiles otherFiles = RootFiles.of(other.files(), verifier);
+            LoaderConfig chosen = resolve(readConfig(otherFiles, other), otherFiles, Optional.empty());
+            chosen.problems().forEach(this::report);
+            return Optional.of(new Chosen(chosen.withHowto(be.howto()), otherFiles));
         }
         return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package dev.jkboot.cli;
 
 import dev.jkboot.autoboot.RootLocation;
+import dev.jkboot.autoboot.ZfsDevice;
 import dev.jkboot.disk.DiskException;
 import dev.jkboot.disk.DiskSpec;
 import java.nio.file.Path;
@@ -27,9 +28,15 @@ final class AutobootOptions {
 
     @Option(names = "--disk", paramLabel = "DEV[:PART]",
             description = "Boot from this disk or partition: /dev/vda:2, vda, serial=SERIAL:PART, a GPT partition "
-                    + "name as PART, or a disk image file. Default: the first freebsd-ufs partition holding /boot "
-                    + "on any disk.")
+                    + "name as PART, or a disk image file; or from a ZFS dataset as FreeBSD's loader names it: "
+                    + "zfs:POOL/DATASET (zfs:POOL for its bootfs, zfs: for the first pool holding /boot). Default: "
+                    + "the first freebsd-ufs partition holding /boot on any disk, else the first ZFS pool's bootfs.")
     String disk;
+
+    @Option(names = "--be", paramLabel = "NAME",
+            description = "Boot this ZFS boot environment: a dataset beside the pool's bootfs (e.g. alt for "
+                    + "zroot/ROOT/alt), or a full dataset name.")
+    String bootEnvironment;
 
     @Mixin
     TrampolineSwitches trampoline;
@@ -64,9 +71,22 @@ final class AutobootOptions {
                     + "FreeBSD root is either a directory or on a disk");
         }
         if (root != null) {
+            if (bootEnvironment != null) {
+                throw new ParameterException(spec.commandLine(), "--be names a ZFS boot environment; --root is a "
+                        + "directory, which has none");
+            }
             return new RootLocation.Directory(root);
         }
-        return new RootLocation.Disks(disk == null ? Optional.empty() : Optional.of(DiskSpec.parse(disk)));
+        Optional<String> be = Optional.ofNullable(bootEnvironment);
+        if (disk != null && ZfsDevice.names(disk)) {
+            ZfsDevice device = ZfsDevice.parse(disk);
+            if (device.dataset().isPresent() && be.isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--disk " + disk + " and --be " + bootEnvironment
+                        + " both name the dataset to boot: give one of them");
+            }
+            return new RootLocation.Zfs(device, be);
+        }
+        return new RootLocation.Disks(disk == null ? Optional.empty() : Optional.of(DiskSpec.parse(disk)), be);
     }
 
     /**

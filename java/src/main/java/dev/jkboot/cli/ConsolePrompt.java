@@ -1,5 +1,6 @@
 package dev.jkboot.cli;
 
+import dev.jkboot.autoboot.BootEnvironments;
 import dev.jkboot.loaderconf.LoaderConfig;
 import dev.jkboot.menu.BootMenu;
 import dev.jkboot.menu.LinuxTerminal;
@@ -22,7 +23,7 @@ final class ConsolePrompt implements AutobootFlow.Prompt {
     }
 
     @Override
-    public Optional<MenuChoice> ask(LoaderConfig config) {
+    public Optional<MenuChoice> ask(LoaderConfig config, BootEnvironments environments) {
         if (System.console() == null) {
             log.accept("standard input or output is not a terminal: no boot menu, booting at once (autoboot_delay="
                     + config.autobootDelay() + " only gives a person at the console time to interrupt)");
@@ -36,7 +37,7 @@ final class ConsolePrompt implements AutobootFlow.Prompt {
             return Optional.empty();
         }
         try {
-            return Optional.of(new BootMenu(terminal).run(config));
+            return Optional.of(new BootMenu(terminal).run(config, environments.names(), environments.active()));
         } catch (IOException e) {
             log.accept("the boot menu failed (" + e.getMessage() + "); booting as configured");
             return Optional.empty();

@@ -28,6 +28,7 @@ public enum PartitionKind {
     // BSD label p_fstype values from sys/sys/disklabel.h.
     static final int FS_SWAP = 1;
     static final int FS_BSDFFS = 7;
+    static final int FS_ZFS = 27;
 
     private final String gpartName;
 
@@ -68,6 +69,7 @@ public enum PartitionKind {
         return switch (fstype) {
             case FS_BSDFFS -> FREEBSD_UFS;
             case FS_SWAP -> FREEBSD_SWAP;
+            case FS_ZFS -> FREEBSD_ZFS;
             default -> OTHER;
         };
     }

@@ -12,10 +12,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Chooses the partitions that may hold the FreeBSD root: every {@code freebsd-ufs} GPT partition,
- * every BSD-label partition {@code a} of type 4.2BSD, and disks without a partition table; GPT
- * partitions with the gpart {@code bootme} attribute first. {@code bootonce} is only shown: jkboot
- * never writes, so it could not clear the attribute after one try the way gptboot does.
+ * Chooses the partitions that may hold the FreeBSD root: for UFS, every {@code freebsd-ufs} GPT
+ * partition, every BSD-label partition {@code a} of type 4.2BSD, and disks without a partition
+ * table; for ZFS, every partition that may be a pool's vdev: {@code freebsd-zfs} GPT partitions,
+ * BSD-label partitions of type ZFS, FreeBSD MBR slices without a label, and disks without a
+ * partition table. GPT partitions with the gpart {@code bootme} attribute come first.
+ * {@code bootonce} is only shown: jkboot never writes, so it could not clear the attribute after
+ * one try the way gptboot does.
  */
 public final class RootCandidates {
     /** kboot ignores disks below 16 MiB (stand/kboot/kboot/hostdisk.c). */
@@ -36,6 +39,7 @@ public final class RootCandidates {
 
     private static RootSelection automatic(List<DiskInfo> disks) throws DiskException {
         List<RootCandidate> candidates = new ArrayList<>();
+        List<RootCandidate> zfs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (DiskInfo disk : disks) {
             if (disk.sizeBytes() < MIN_DISK_BYTES) {
@@ -52,19 +56,50 @@ public final class RootCandidates {
             }
             table.notes().forEach(note -> notes.add(disk.devicePath() + ": " + note));
             List<RootCandidate> found = candidatesOn(disk, table);
-            if (found.isEmpty()) {
-                notes.add("%s has no FreeBSD UFS partition: %s"
+            List<RootCandidate> vdevs = zfsVdevsOn(disk, table);
+            if (found.isEmpty() && vdevs.isEmpty()) {
+                notes.add("%s has no FreeBSD UFS or ZFS partition: %s"
                         .formatted(disk.describe(), summary(table)));
             }
             candidates.addAll(found);
+            zfs.addAll(vdevs);
         }
-        if (candidates.isEmpty()) {
+        if (candidates.isEmpty() && zfs.isEmpty()) {
             throw new DiskException(
-                    "no disk holds a FreeBSD UFS partition"
+                    "no disk holds a FreeBSD UFS or ZFS partition"
                             + (notes.isEmpty() ? " (no disks found)" : ": " + String.join("; ", notes)),
                     "attach the FreeBSD disk, or name it with DEV[:PART] (e.g. /dev/vda:2)");
         }
-        return new RootSelection(candidates, notes);
+        return new RootSelection(candidates, zfs, zfs, notes);
+    }
+
+    /**
+     * Every partition on the host's disks that may be a ZFS vdev, for finding the other members of
+     * a pool; disks that cannot be read are left out here (the search itself reports them).
+     */
+    private static List<RootCandidate> hostVdevs(List<DiskInfo> disks) {
+        List<RootCandidate> vdevs = new ArrayList<>();
+        for (DiskInfo disk : disks) {
+            if (disk.sizeBytes() >= MIN_DISK_BYTES) {
+                try {
+                    vdevs.addAll(zfsVdevsOn(disk, scan(disk)));
+                } catch (DiskException e) {
+                    // Not readable: it holds no member jkboot could use either.
+                }
+            }
+        }
+        return vdevs;
+    }
+
+    /** The vdevs the user's choice names first, then every other one on the host. */
+    private static List<RootCandidate> withHostVdevs(List<RootCandidate> chosen, List<DiskInfo> disks) {
+        List<RootCandidate> all = new ArrayList<>(chosen);
+        for (RootCandidate vdev : hostVdevs(disks)) {
+            if (all.stream().noneMatch(c -> c.spec().equals(vdev.spec()))) {
+                all.add(vdev);
+            }
+        }
+        return all;
     }
 
     private static RootSelection chosen(List<DiskInfo> disks, DiskSpec choice)
@@ -77,13 +112,14 @@ public final class RootCandidates {
         }
         if (partition.isEmpty()) {
             List<RootCandidate> found = candidatesOn(target.disk(), table);
-            if (found.isEmpty()) {
+            List<RootCandidate> vdevs = zfsVdevsOn(target.disk(), table);
+            if (found.isEmpty() && vdevs.isEmpty()) {
                 throw new DiskException(
-                        "%s has no FreeBSD UFS partition: %s"
+                        "%s has no FreeBSD UFS or ZFS partition: %s"
                                 .formatted(target.disk().describe(), summary(table)),
                         "name the partition: %s:PART".formatted(choice.device()));
             }
-            return new RootSelection(found, table.notes());
+            return new RootSelection(found, vdevs, withHostVdevs(vdevs, disks), table.notes());
         }
         String wanted = partition.get();
         Partition p = table.find(wanted).orElseThrow(() -> new DiskException(
@@ -92,7 +128,11 @@ public final class RootCandidates {
                 "use one of the ids shown, e.g. %s:%s".formatted(
                         choice.device(),
                         table.partitions().isEmpty() ? "1" : table.partitions().get(0).id())));
-        return new RootSelection(List.of(new RootCandidate(target.disk(), p)), table.notes());
+        // The file system probe decides what a named partition holds, unless its type says it.
+        RootCandidate named = new RootCandidate(target.disk(), p);
+        List<RootCandidate> ufs = p.kind() == PartitionKind.FREEBSD_ZFS ? List.of() : List.of(named);
+        List<RootCandidate> zfs = p.kind() == PartitionKind.FREEBSD_UFS ? List.of() : List.of(named);
+        return new RootSelection(ufs, zfs, withHostVdevs(zfs, disks), table.notes());
     }
 
     /** The disk a DEV names, and the Linux partition it names if it is one. */
@@ -178,6 +218,29 @@ public final class RootCandidates {
                 .sorted(Comparator.comparing(p -> !p.bootme()))
                 .map(p -> new RootCandidate(disk, p))
                 .toList();
+    }
+
+    private static List<RootCandidate> zfsVdevsOn(DiskInfo disk, PartitionTable table) {
+        return table.partitions().stream()
+                .filter(p -> mayBeZfsVdev(p, table))
+                .sorted(Comparator.comparing(p -> !p.bootme()))
+                .map(p -> new RootCandidate(disk, p))
+                .toList();
+    }
+
+    /**
+     * Where FreeBSD puts a pool: a freebsd-zfs GPT partition, a BSD-label partition of type ZFS
+     * (bsdinstall's MBR layout), a FreeBSD slice holding the pool itself rather than a label, or a
+     * disk without a table.
+     */
+    private static boolean mayBeZfsVdev(Partition p, PartitionTable table) {
+        return switch (p.scheme()) {
+            case GPT, BSD -> p.kind() == PartitionKind.FREEBSD_ZFS;
+            case MBR -> p.kind() == PartitionKind.FREEBSD_SLICE && table.partitions().stream()
+                    .noneMatch(inner -> inner.scheme() == PartitionScheme.BSD
+                            && inner.id().length() == p.id().length() + 1 && inner.id().startsWith(p.id()));
+            case NONE -> true;
+        };
     }
 
     private static boolean mayBeRoot(Partition p) {

@@ -5,6 +5,7 @@ import dev.jkboot.loaderconf.AutobootDelay;
 import dev.jkboot.loaderconf.LoaderConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -16,30 +17,46 @@ import java.util.OptionalInt;
  *   3. Verbose:     off
  *   4. Kernel:      kernel (1 of 2)
  *   5. Escape to a shell
+ *   6. Boot environment: zroot/ROOT/default (1 of 2)
  * </pre>
  * Autoboot follows {@code autoboot_delay} as FreeBSD does: a countdown that [Enter] cuts short
  * and any other key stops (that key then counts as a menu key); "NO" waits for a key; "-1" boots
  * at once without showing the menu. Single user and verbose toggle their howto bits; the kernel
- * key steps through the configuration's kernel choices.
+ * key steps through the configuration's kernel choices. On a ZFS root with more than one boot
+ * environment (the only case where FreeBSD's menu.lua shows its entry), the last key steps through
+ * them; booting another one boots what its own loader.conf says, with the howto bits chosen here.
  */
 public final class BootMenu {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration IDLE = Duration.ofMinutes(1);
-    private static final String PROMPT = "Choose 1-5: ";
+    private static final String PROMPT = "Choose 1-%d: ";
     private static final String COUNTDOWN = "Autoboot in %d seconds, hit [Enter] to boot or any other key to stop ";
 
     private final Terminal terminal;
+    private List<String> environments = List.of();
+    private int active;
 
     public BootMenu(Terminal terminal) {
         this.terminal = terminal;
     }
 
-    /** Where the menu stands: the kernel choice and the howto word being built. */
-    private record State(int kernel, Howto howto) {}
+    /** Where the menu stands: the kernel choice, the howto word being built, the boot environment. */
+    private record State(int kernel, Howto howto, int environment) {}
 
     public MenuChoice run(LoaderConfig config) throws IOException {
+        return run(config, List.of(), "");
+    }
+
+    /**
+     * @param environments the boot environments to offer (full dataset names), none for a root
+     *     without them; offered only when there are at least two
+     * @param active the one being booted
+     */
+    public MenuChoice run(LoaderConfig config, List<String> environments, String active) throws IOException {
+        this.environments = environments.size() > 1 ? List.copyOf(environments) : List.of();
+        this.active = Math.max(0, this.environments.indexOf(active));
         AutobootDelay delay = config.autobootDelay();
-        State state = new State(Math.max(0, config.kernels().indexOf(config.kernel())), config.howto());
+        State state = new State(Math.max(0, config.kernels().indexOf(config.kernel())), config.howto(), this.active);
         if (delay.kind() == AutobootDelay.Kind.IMMEDIATE) {
             terminal.write("Booting " + config.kernelPath() + " (autoboot_delay=-1: no menu)\n");
             return boot(config, state);
@@ -66,11 +83,13 @@ public final class BootMenu {
                 terminal.write("\n");
                 return new MenuChoice.Shell();
             } else if (k == '2') {
-                state = new State(state.kernel(), toggle(state.howto(), Howto.RB_SINGLE));
+                state = new State(state.kernel(), toggle(state.howto(), Howto.RB_SINGLE), state.environment());
             } else if (k == '3') {
-                state = new State(state.kernel(), toggle(state.howto(), Howto.RB_VERBOSE));
+                state = new State(state.kernel(), toggle(state.howto(), Howto.RB_VERBOSE), state.environment());
             } else if (k == '4' && !config.kernels().isEmpty()) {
-                state = new State((state.kernel() + 1) % config.kernels().size(), state.howto());
+                state = new State((state.kernel() + 1) % config.kernels().size(), state.howto(), state.environment());
+            } else if (k == '6' && !environments.isEmpty()) {
+                state = new State(state.kernel(), state.howto(), (state.environment() + 1) % environments.size());
             } else {
                 continue;
             }
@@ -87,7 +106,7 @@ public final class BootMenu {
             terminal.write("\r" + COUNTDOWN.formatted(remaining));
             OptionalInt key = terminal.readKey(remaining == 0 ? Duration.ZERO : TICK);
             if (key.isPresent()) {
-                terminal.write("\r" + " ".repeat(COUNTDOWN.formatted(remaining).length()) + "\r" + PROMPT);
+                terminal.write("\r" + " ".repeat(COUNTDOWN.formatted(remaining).length()) + "\r" + prompt());
                 return key;
             }
         }
@@ -111,15 +130,32 @@ public final class BootMenu {
                 + "  3. Verbose:     " + onOff(state.howto(), Howto.RB_VERBOSE) + "\n"
                 + "  4. Kernel:      " + choices + "\n"
                 + "  5. Escape to a shell\n"
+                + environmentLine(state)
                 + "\n"
-                + PROMPT);
+                + prompt());
+    }
+
+    private String prompt() {
+        return PROMPT.formatted(environments.isEmpty() ? 5 : 6);
+    }
+
+    private String environmentLine(State state) {
+        if (environments.isEmpty()) {
+            return "";
+        }
+        return "  6. Boot environment: %s (%d of %d)%s\n".formatted(environments.get(state.environment()),
+                state.environment() + 1, environments.size(),
+                state.environment() == active ? "" : ", booted with its own loader.conf and kernel");
     }
 
     private static String selectedKernel(LoaderConfig config, State state) {
         return config.kernels().isEmpty() ? config.kernel() : config.kernels().get(state.kernel());
     }
 
-    private static MenuChoice boot(LoaderConfig config, State state) {
+    private MenuChoice boot(LoaderConfig config, State state) {
+        if (state.environment() != active) {
+            return new MenuChoice.BootEnvironment(environments.get(state.environment()), state.howto());
+        }
         return new MenuChoice.Boot(selectedKernel(config, state), state.howto());
     }
 

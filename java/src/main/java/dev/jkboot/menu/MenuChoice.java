@@ -11,6 +11,12 @@ public sealed interface MenuChoice {
      */
     record Boot(String kernel, Howto howto) implements MenuChoice {}
 
+    /**
+     * Boot another ZFS boot environment ({@code dataset}, a full dataset name): what its own
+     * loader.conf configures, with this howto word.
+     */
+    record BootEnvironment(String dataset, Howto howto) implements MenuChoice {}
+
     /** Leave the menu for a shell instead of booting. */
     record Shell() implements MenuChoice {}
 }

@@ -8,6 +8,7 @@ import dev.jkboot.disk.RootCandidate;
 import dev.jkboot.disk.RootSelection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The FreeBSD root file system to boot from, open read-only: the first candidate holding a UFS2
@@ -15,7 +16,8 @@ import java.util.List;
  * kboot applies to each device (stand/kboot/kboot/main.c).
  */
 public final class FreeBsdRoot implements AutoCloseable {
-    static final List<String> MARKERS = List.of("/boot/kernel/kernel", "/boot/defaults/loader.conf");
+    /** A file system holding either of these is a FreeBSD root (kboot: sanity_check_currdev). */
+    public static final List<String> MARKERS = List.of("/boot/kernel/kernel", "/boot/defaults/loader.conf");
 
     private final RootCandidate candidate;
     private final BlockDevice device;
@@ -35,28 +37,42 @@ public final class FreeBsdRoot implements AutoCloseable {
     public static FreeBsdRoot find(RootSelection selection) throws UfsException {
         List<String> reasons = new ArrayList<>();
         for (RootCandidate candidate : selection.candidates()) {
-            BlockDevice device = null;
-            try {
-                device = FileBlockDevice.open(candidate.disk());
-                Partition p = candidate.partition();
-                Ufs2 fs = Ufs2.open(device, p.startByte(), p.sizeBytes(), candidate.spec());
-                for (String marker : MARKERS) {
-                    if (fs.exists(marker)) {
-                        return new FreeBsdRoot(candidate, device, fs);
-                    }
-                }
-                reasons.add("%s: %s has neither %s".formatted(
-                        candidate.spec(), fs.superblock().describe(), String.join(" nor ", MARKERS)));
-            } catch (DiskException | UfsException e) {
-                reasons.add(e.getMessage().startsWith(candidate.spec())
-                        ? e.getMessage() : candidate.spec() + ": " + e.getMessage());
-            }
-            if (device != null) {
-                device.close();
+            Optional<FreeBsdRoot> root = probe(candidate, reasons);
+            if (root.isPresent()) {
+                return root.get();
             }
         }
         reasons.addAll(selection.notes());
-        throw new UfsException(
+        throw notFound(reasons);
+    }
+
+    /** The root on one candidate, or empty with the reason it is none added to {@code reasons}. */
+    public static Optional<FreeBsdRoot> probe(RootCandidate candidate, List<String> reasons) {
+        BlockDevice device = null;
+        try {
+            device = FileBlockDevice.open(candidate.disk());
+            Partition p = candidate.partition();
+            Ufs2 fs = Ufs2.open(device, p.startByte(), p.sizeBytes(), candidate.spec());
+            for (String marker : MARKERS) {
+                if (fs.exists(marker)) {
+                    return Optional.of(new FreeBsdRoot(candidate, device, fs));
+                }
+            }
+            reasons.add("%s: %s has neither %s".formatted(
+                    candidate.spec(), fs.superblock().describe(), String.join(" nor ", MARKERS)));
+        } catch (DiskException | UfsException e) {
+            reasons.add(e.getMessage().startsWith(candidate.spec())
+                    ? e.getMessage() : candidate.spec() + ": " + e.getMessage());
+        }
+        if (device != null) {
+            device.close();
+        }
+        return Optional.empty();
+    }
+
+    /** The error when no candidate is a root: every reason, in the order the candidates were tried. */
+    public static UfsException notFound(List<String> reasons) {
+        return new UfsException(
                 "no FreeBSD root file system found: " + String.join("; ", reasons),
                 "attach the disk holding FreeBSD's /boot, or name its partition with DEV:PART");
     }

@@ -89,7 +89,7 @@ class AutobootFlowTest {
     }
 
     private static AutobootFlow.Prompt answer(MenuChoice choice) {
-        return config -> Optional.of(choice);
+        return (config, environments) -> Optional.of(choice);
     }
 
     private String plan() {
@@ -141,7 +141,7 @@ class AutobootFlowTest {
 
     @Test
     void aBootLoadsThroughKexecAndJumpsOnlyAfterTheLoad() throws Exception {
-        AutobootFlow f = flow(new RootLocation.Directory(tree), false, config -> Optional.empty());
+        AutobootFlow f = flow(new RootLocation.Directory(tree), false, (config, environments) -> Optional.empty());
         KexecException e = assertThrows(KexecException.class, f::run);
         assertTrue(e.getMessage().startsWith("reboot(LINUX_REBOOT_CMD_KEXEC) returned EINVAL"), e.getMessage());
         assertEquals(List.of("load", "sync", "counter", "reboot", "unload"), kexec.calls);
@@ -154,7 +154,7 @@ class AutobootFlowTest {
         MeasuredBoot measured = new MeasuredBoot(TpmPolicy.REQUIRE, () -> Optional.of(tpm),
                 logDir.resolve("log.bin"), log::add);
         RootLocation disk = new RootLocation.Disks(Optional.of(DiskSpec.parse(image.toString())));
-        assertThrows(KexecException.class, flow(disk, false, config -> Optional.empty(), measured)::run);
+        assertThrows(KexecException.class, flow(disk, false, (config, environments) -> Optional.empty(), measured)::run);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         byte[] pcr = new byte[32];
         for (String file : List.of("boot/kernel/kernel", "boot/kernel/testmod.ko")) {
@@ -205,7 +205,7 @@ class AutobootFlowTest {
         Path bad = FreeBsdFixture.tree(shared.resolve("bad"), LOADER_CONF);
         Files.writeString(bad.resolve("boot/kernel/kernel"), "not an ELF file");
         assertThrows(ElfException.class, () -> flow(new RootLocation.Directory(bad), false,
-                config -> Optional.empty()).run());
+                (config, environments) -> Optional.empty()).run());
         assertEquals(0, runnersCreated);
     }
 

@@ -91,7 +91,7 @@ class UntrustedRootTest {
     /** Boots with kexec faked, and returns every byte the fake kernel was given, segment after segment. */
     private String bootAndCollect(RootLocation where) throws Exception {
         AutobootFlow flow = new AutobootFlow(host, where, Map.of(), VerifyPolicy.off(), false, new TrampolineSwitches(),
-                config -> Optional.empty(), archFlag -> new KexecRunner(kexec, false, log::add),
+                (config, environments) -> Optional.empty(), archFlag -> new KexecRunner(kexec, false, log::add),
                 AutobootFlowTest.MEASURED_BOOT_OFF, Optional.of(size -> new byte[size]),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), log::add);
         assertThrows(KexecException.class, flow::run, "the fake kernel's reboot returns, which is an error");

@@ -66,7 +66,7 @@ class VerifiedAutobootTest {
     private int dryRun(RootLocation where) throws Exception {
         VerifyPolicy policy = VerifyPolicy.resolve(anchors, Optional.empty(), Optional.empty());
         return new AutobootFlow(host, where, Map.of(), policy, true, new TrampolineSwitches(),
-                config -> Optional.empty(), archFlag -> new KexecRunner(kexec, false, log::add),
+                (config, environments) -> Optional.empty(), archFlag -> new KexecRunner(kexec, false, log::add),
                 AutobootFlowTest.MEASURED_BOOT_OFF, Optional.of(size -> new byte[size]), new PrintStream(out, true, StandardCharsets.UTF_8), log::add).run();
     }
 

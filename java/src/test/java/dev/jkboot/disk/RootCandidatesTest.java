@@ -60,11 +60,70 @@ class RootCandidatesTest {
         List<String> notes = selection.notes();
         assertEquals(3, notes.size(), notes.toString());
         assertEquals("/dev/vdb (8 MiB) skipped: smaller than 16 MiB", notes.get(0));
-        assertEquals("/dev/vde (32 MiB) has no FreeBSD UFS partition: GPT (primary GPT header at LBA 1): "
+        assertEquals("/dev/vde (32 MiB) has no FreeBSD UFS or ZFS partition: GPT (primary GPT header at LBA 1): "
                 + "1 0fc63daf-8483-4772-8e79-3d69d8477de4 \"linux\" 1024 KiB at 0x100000", notes.get(1));
         assertTrue(notes.get(2).startsWith("/dev/vdf (32 MiB) skipped: device node "), notes.get(2));
         assertEquals("/dev/vda:3 (3 freebsd-ufs \"root\" 4 MiB at 0x400000 [bootme])",
                 selection.candidates().get(0).describe());
+        assertEquals(List.of("/dev/vdc"), zfs(selection.zfsCandidates()),
+                "a disk without a table may be a whole-disk vdev; vdd's slice holds a label, so it is none");
+        assertEquals(selection.zfsCandidates(), selection.zfsVdevs());
+    }
+
+    private static List<String> zfs(List<RootCandidate> candidates) {
+        return candidates.stream().map(RootCandidate::spec).toList();
+    }
+
+    /** vdg: GPT with UFS and two ZFS partitions; vdh: MBR with a bare FreeBSD slice and one with a ZFS label partition. */
+    private void zfsDisks() throws Exception {
+        host.disk("vdg", 32 * MIB, 512, "pool", "254:96");
+        TestImages.writeGpt(host.node("vdg"), 512, 32 * 2048, List.of(
+                new GptEntry(PartitionKind.GPT_FREEBSD_UFS, 2048, 4095, 0, "ufs"),
+                new GptEntry(PartitionKind.GPT_FREEBSD_ZFS, 4096, 8191, 0, "zfs0"),
+                new GptEntry(PartitionKind.GPT_FREEBSD_ZFS, 8192, 16383, Partition.GPT_ATTR_BOOTME, "zfs1")));
+        host.disk("vdh", 32 * MIB, 512, null, "254:112");
+        Path vdh = host.node("vdh");
+        TestImages.writeAt(vdh, 32 * MIB - 1, new byte[1]);
+        TestImages.writeAt(vdh, 0, TestImages.mbr(512, List.of(
+                new MbrEntry(0x80, 0xa5, 2048, 16000), new MbrEntry(0, 0xa5, 20000, 20000))));
+        TestImages.writeAt(vdh, 20001L * 512, TestImages.bsdLabel(512, List.of(
+                new LabelEntry(19000, 20016, 27), new LabelEntry(0, 0, 0), new LabelEntry(20000, 20000, 0),
+                new LabelEntry(0, 0, 0), new LabelEntry(0, 0, 0), new LabelEntry(0, 0, 0),
+                new LabelEntry(0, 0, 0), new LabelEntry(0, 0, 0))));
+    }
+
+    @Test
+    void zfsVdevsAreZfsPartitionsLabelPartitionsBareSlicesAndWholeDisksBootmeFirst() throws Exception {
+        zfsDisks();
+        RootSelection selection = RootCandidates.find(root, Optional.empty());
+        assertEquals(List.of("/dev/vdc", "/dev/vdg:3", "/dev/vdg:2", "/dev/vdh:1", "/dev/vdh:2a"),
+                zfs(selection.zfsCandidates()));
+        assertEquals("2a freebsd-zfs 9.3 MiB at 0x9c6000",
+                selection.zfsCandidates().get(4).partition().describe());
+        assertEquals(List.of("/dev/vda:3", "/dev/vda:2", "/dev/vdc", "/dev/vdd:1a", "/dev/vdg:1"), specs(selection));
+    }
+
+    @Test
+    void aNamedZfsPartitionIsProbedForZfsOnlyAndTheOtherMembersAreLookedForEverywhere() throws Exception {
+        zfsDisks();
+        RootSelection named = RootCandidates.find(root, Optional.of(DiskSpec.parse("serial=pool:zfs0")));
+        assertEquals(List.of(), specs(named), "a freebsd-zfs partition is not probed for UFS");
+        assertEquals(List.of("/dev/vdg:2"), zfs(named.zfsCandidates()));
+        assertEquals(List.of("/dev/vdg:2", "/dev/vdc", "/dev/vdg:3", "/dev/vdh:1", "/dev/vdh:2a"),
+                zfs(named.zfsVdevs()));
+
+        RootSelection ufs = RootCandidates.find(root, Optional.of(DiskSpec.parse("vdg:1")));
+        assertEquals(List.of("/dev/vdg:1"), specs(ufs));
+        assertEquals(List.of(), zfs(ufs.zfsCandidates()), "a freebsd-ufs partition is not probed for ZFS");
+
+        RootSelection other = RootCandidates.find(root, Optional.of(DiskSpec.parse("vda:efi")));
+        assertEquals(List.of("/dev/vda:1"), specs(other));
+        assertEquals(List.of("/dev/vda:1"), zfs(other.zfsCandidates()), "any other type: the probes decide");
+
+        RootSelection disk = RootCandidates.find(root, Optional.of(DiskSpec.parse("vdh")));
+        assertEquals(List.of(), specs(disk));
+        assertEquals(List.of("/dev/vdh:1", "/dev/vdh:2a"), zfs(disk.zfsCandidates()),
+                "a disk holding only ZFS is a root candidate");
     }
 
     @Test
@@ -108,7 +167,7 @@ class RootCandidatesTest {
                 e.getMessage());
         e = assertThrows(DiskException.class,
                 () -> RootCandidates.find(root, Optional.of(DiskSpec.parse("vde"))));
-        assertTrue(e.getMessage().startsWith("/dev/vde (32 MiB) has no FreeBSD UFS partition"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("/dev/vde (32 MiB) has no FreeBSD UFS or ZFS partition"), e.getMessage());
     }
 
     @Test
@@ -117,7 +176,7 @@ class RootCandidatesTest {
         FakeHost other = new FakeHost(empty);
         other.disk("vda", 8 * MIB, 512, null, "254:0");
         DiskException e = assertThrows(DiskException.class, () -> RootCandidates.find(empty, Optional.empty()));
-        assertEquals("no disk holds a FreeBSD UFS partition: /dev/vda (8 MiB) skipped: smaller than 16 MiB",
+        assertEquals("no disk holds a FreeBSD UFS or ZFS partition: /dev/vda (8 MiB) skipped: smaller than 16 MiB",
                 e.getMessage());
     }
 }

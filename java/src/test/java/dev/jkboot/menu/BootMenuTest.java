@@ -154,4 +154,41 @@ class BootMenuTest {
                 Map.of(), Howto.NONE, delay("NO"), List.of()));
         assertTrue(t.output().contains("  Root:   not set (FreeBSD will ask at mountroot>)\n"), t.output());
     }
+
+    private static final List<String> ENVIRONMENTS = List.of("zroot/ROOT/alt", "zroot/ROOT/default", "zroot/ROOT/old");
+
+    @Test
+    void bootEnvironmentsAreOfferedAndSteppedThroughWhenThereIsAChoice() throws Exception {
+        ScriptedTerminal t = new ScriptedTerminal().key(Duration.ofSeconds(1), '6').type("2\r");
+        MenuChoice choice = new BootMenu(t).run(config(delay("10")), ENVIRONMENTS, "zroot/ROOT/default");
+        assertEquals(new MenuChoice.BootEnvironment("zroot/ROOT/old", SERIAL.with(Howto.RB_SINGLE)), choice,
+                "another environment boots with the howto bits chosen here");
+        String out = t.output();
+        assertTrue(out.contains("  6. Boot environment: zroot/ROOT/default (2 of 3)\n"), out);
+        assertTrue(out.contains("  6. Boot environment: zroot/ROOT/old (3 of 3), booted with its own loader.conf "
+                + "and kernel\n"), out);
+        assertTrue(out.contains("Choose 1-6: "), out);
+        assertFalse(out.contains("Choose 1-5"), out);
+    }
+
+    @Test
+    void steppingAllTheWayRoundBootsTheActiveEnvironmentAsConfigured() throws Exception {
+        ScriptedTerminal t = new ScriptedTerminal().key(Duration.ofSeconds(1), '6').type("66\r");
+        assertEquals(new MenuChoice.Boot("kernel", SERIAL),
+                new BootMenu(t).run(config(delay("10")), ENVIRONMENTS, "zroot/ROOT/default"));
+        assertTrue(t.output().contains("  6. Boot environment: zroot/ROOT/alt (1 of 3), booted with its own"),
+                t.output());
+    }
+
+    @Test
+    void oneEnvironmentOrNoneIsNoChoice() throws Exception {
+        ScriptedTerminal one = new ScriptedTerminal().key(Duration.ofSeconds(1), '6').type("\r");
+        assertEquals(new MenuChoice.Boot("kernel", SERIAL),
+                new BootMenu(one).run(config(delay("10")), List.of("zroot/ROOT/default"), "zroot/ROOT/default"));
+        assertFalse(one.output().contains("Boot environment"), one.output());
+        assertTrue(one.output().contains("Choose 1-5: "), one.output());
+        ScriptedTerminal none = new ScriptedTerminal().key(Duration.ofSeconds(1), '6').type("\r");
+        assertEquals(new MenuChoice.Boot("kernel", SERIAL), run(none, config(delay("10"))));
+        assertFalse(none.output().contains("Boot environment"), none.output());
+    }
 }
