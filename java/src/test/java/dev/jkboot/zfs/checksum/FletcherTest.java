@@ -84,4 +84,24 @@ class FletcherTest {
         assertEquals(4, block.position());
         assertEquals(ByteOrder.BIG_ENDIAN, block.order());
     }
+
+    @Test
+    void anyBufferOverTheSameBytesSumsAlike() throws ChecksumException {
+        // the sums read the block's array directly when it has one; a slice into a larger array
+        // (arrayOffset), a read-only view and a direct buffer hold the same block and must agree
+        byte[] block = new byte[1024];
+        new java.util.Random(7).nextBytes(block);
+        byte[] padded = new byte[block.length + 24];
+        System.arraycopy(block, 0, padded, 8, block.length);
+        ByteBuffer direct = ByteBuffer.allocateDirect(block.length).put(block).flip();
+        for (ChecksumType type : new ChecksumType[] {ChecksumType.FLETCHER_2, ChecksumType.FLETCHER_4}) {
+            for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+                ChecksumValue expected = Checksums.compute(type, ByteBuffer.wrap(block), order, null);
+                assertEquals(expected, Checksums.compute(type, ByteBuffer.wrap(padded, 8, block.length).slice(), order, null));
+                assertEquals(expected, Checksums.compute(type, ByteBuffer.wrap(block).asReadOnlyBuffer(), order, null));
+                assertEquals(expected, Checksums.compute(type, direct, order, null));
+            }
+        }
+        assertEquals(0, direct.position());
+    }
 }

@@ -51,6 +51,20 @@ class HandVectorsTest {
     }
 
     @Test
+    void lzjbReadsOnlyTheBuffersWindowOfWhateverBacksIt() throws CompressionException {
+        // lzjb reads the backing array directly: the window (array offset, position, limit) must
+        // bound it, and read-only and direct buffers must decode alike
+        byte[] framed = {'z', 'z', 0x08, 'a', 'b', 'c', 0x18, 0x03, 'z'};
+        ByteBuffer window = ByteBuffer.wrap(framed, 1, 7).slice().position(1);
+        assertArrayEquals(ascii("abcabcabcabc"), decode(CompressionType.LZJB, window, 12));
+        assertArrayEquals(ascii("abcabcabcabc"), decode(CompressionType.LZJB, window.asReadOnlyBuffer(), 12));
+        ByteBuffer direct = ByteBuffer.allocateDirect(6).put(framed, 2, 6).flip();
+        assertArrayEquals(ascii("abcabcabcabc"), decode(CompressionType.LZJB, direct, 12));
+        // the match's second byte lies past the limit, though not past the array
+        assertTrue(refused(CompressionType.LZJB, ByteBuffer.wrap(framed, 2, 5), 12).contains("ends after 3 bytes"));
+    }
+
+    @Test
     void lzjbDamage() {
         // offset 0 (the compressor never writes it: it would copy unwritten bytes)
         assertTrue(refused(CompressionType.LZJB, bytes(0x02, 'a', 0x00, 0x00), 4).contains("refers 0 bytes back"));
