@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measured boot. Debian 12's arm64 kernel has no driver for QEMU's tpm-tis-device
 # (CONFIG_TCG_TIS is not set), so the software TPM (swtpm, libtpms) reaches the guest as a virtio
-# serial port that jkboot is pointed at with --tpm-device: the same TPM 2.0 command bytes a
-# /dev/tpmrm0 would carry. swtpm runs on after the VM has kexeced into the test kernel and
+# serial port, and Linux's vTPM proxy (tpm_vtpm_proxy.ko, fed by native/tpmrelay) turns that into
+# a real /dev/tpm0 and /dev/tpmrm0: jkboot finds /dev/tpmrm0 itself and goes through Linux's TPM
+# core and resource manager. swtpm runs on after the VM has kexeced into the test kernel and
 # powered off; the test then reads the PCRs from the host with tpm2-tools and compares them with
 # values it computes itself from the files (PCR = SHA(PCR || SHA(file)), from zero: without
 # firmware nothing else extends PCRs 8 and 9).
@@ -34,14 +35,15 @@ tpm="$E2E_LOGS/measured-boot-swtpm.tpm"
 rm -rf "$tpm"
 blob="$E2E_LOGS/measured-blob.bin"
 python3 -c 'import sys; sys.stdout.buffer.write(bytes((i * 13 + 5) % 253 for i in range(70000)))' > "$blob"
-run_vm --firmware direct --tpm "$tpm" --tpm-link serial --tpm-keep --add "$blob=/opt/jktest/blob.bin" -- \
+run_vm --firmware direct --tpm "$tpm" --tpm-link proxy --tpm-keep --add "$blob=/opt/jktest/blob.bin" -- \
   boot --kernel /opt/jkboot/testkernel/kernel --module /opt/jkboot/testkernel/testmod.ko \
-  --module /opt/jktest/blob.bin:md_image --tpm-device /dev/vport0p1 --tpm-policy require -s \
+  --module /opt/jktest/blob.bin:md_image --tpm-policy require -s \
   hw.jktest=hello jktest.expect.howto=0x2
 expect_status 0
 expect_line '^jktest: VERDICT PASS'
 expect_no_line '^jktest: FAIL'
-expect_line '^jkboot: measured 4 items into PCRs \[8, 9\] of /dev/vport0p1 \(banks \[sha1, sha256, sha384, sha512\]\); event log /run/jkboot/tpm-event-log.bin$'
+expect_line '^tpmrelay: /dev/tpm0 and /dev/tpmrm0 relay to /dev/vport0p1$'
+expect_line '^jkboot: measured 4 items into PCRs \[8, 9\] of /dev/tpmrm0 \(banks \[sha1, sha256, sha384, sha512\]\); event log /run/jkboot/tpm-event-log.bin$'
 line="howto=0x00000002 hw.jktest=hello jktest.expect.howto=0x2 kernelname=/opt/jkboot/testkernel/kernel"
 expect_line "^jkboot: measured into PCR 8: sha256:$(printf %s "$line" | sha256sum | cut -c1-64) kernel_cmdline: $line\$"
 expect_line "^jkboot: measured into PCR 9: sha256:$(sha256sum < "$kernel" | cut -c1-64) /opt/jkboot/testkernel/kernel\$"
