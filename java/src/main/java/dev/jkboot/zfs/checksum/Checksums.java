@@ -20,8 +20,8 @@ public final class Checksums {
      * {@code off} is all zeros, as in FreeBSD's loader; the embedded ones (label, gang_header,
      * zilog, zilog2) are their plain functions here, over the bytes as they are.
      *
-     * @param salt the pool's salt, the key of blake3 (words in the block's byte order, as
-     *     blake3_zfs.c writes them); may be null for the others
+     * @param salt the pool's salt, the key of skein and blake3 (their words in the block's byte
+     *     order, as skein_zfs.c and blake3_zfs.c write them); may be null for the others
      * @throws ChecksumException if jkboot cannot compute {@code type}, or no block is written with it
      */
     public static ChecksumValue compute(ChecksumType type, ByteBuffer block, ByteOrder order, ChecksumSalt salt)
@@ -36,7 +36,8 @@ public final class Checksums {
                     "a block names the ZFS checksum '" + type.zfsName() + "', which no block is written with",
                     "the block pointer is damaged");
             case BLAKE3 -> ChecksumValue.ofDigest(Blake3.keyedHash(requireSalt(type, salt), block), order);
-            case SKEIN, EDONR -> throw refusal(type);
+            case SKEIN -> ChecksumValue.ofDigest(Skein.mac(requireSalt(type, salt), block, 256), order);
+            case EDONR -> throw refusal(type);
         };
     }
 
