@@ -1,5 +1,6 @@
 package dev.jkboot.loaderconf;
 
+import dev.jkboot.JkbootException;
 import dev.jkboot.fs.FileContent;
 import java.io.IOException;
 import java.util.List;
@@ -45,5 +46,13 @@ public interface BootFiles {
     default List<String> list(String dir, int limit) throws IOException {
         List<String> all = list(dir);
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+    }
+
+    /**
+     * A reader's error as the {@link IOException} this interface throws, its fix kept in the message
+     * and the error itself as the cause (so callers can still tell a refusal from a damaged medium).
+     */
+    static IOException unreadable(JkbootException e) {
+        return new IOException(e.getMessage() + (e.fix().isEmpty() ? "" : " (" + e.fix() + ")"), e);
     }
 }

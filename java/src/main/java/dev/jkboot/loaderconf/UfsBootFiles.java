@@ -34,7 +34,7 @@ public final class UfsBootFiles implements BootFiles {
                 default -> Kind.OTHER;
             };
         } catch (UfsException e) {
-            throw asIo(e);
+            throw BootFiles.unreadable(e);
         }
     }
 
@@ -46,7 +46,7 @@ public final class UfsBootFiles implements BootFiles {
         try {
             return Optional.of(fs.readFile(path, Long.MAX_VALUE));
         } catch (UfsException e) {
-            throw asIo(e);
+            throw BootFiles.unreadable(e);
         }
     }
 
@@ -58,7 +58,7 @@ public final class UfsBootFiles implements BootFiles {
         try {
             return Optional.of(fs.openFile(path).content());
         } catch (UfsException e) {
-            throw asIo(e);
+            throw BootFiles.unreadable(e);
         }
     }
 
@@ -70,12 +70,8 @@ public final class UfsBootFiles implements BootFiles {
         try {
             return fs.list(dir).stream().map(DirEntry::name).toList();
         } catch (UfsException e) {
-            throw asIo(e);
+            throw BootFiles.unreadable(e);
         }
-    }
-
-    private static IOException asIo(UfsException e) {
-        return new IOException(e.getMessage() + (e.fix().isEmpty() ? "" : " (" + e.fix() + ")"), e);
     }
 
     @Override

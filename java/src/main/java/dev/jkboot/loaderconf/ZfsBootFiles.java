@@ -31,7 +31,7 @@ public final class ZfsBootFiles implements BootFiles {
                 default -> Kind.OTHER;
             }).orElse(Kind.MISSING);
         } catch (ZfsException e) {
-            throw asIo(e);
+            throw BootFiles.unreadable(e);
         }
     }
 
@@ -48,7 +48,7 @@ public final class ZfsBootFiles implements BootFiles {
         try {
             return Optional.of(fs.open(path, MAX_FILE));
         } catch (ZfsException e) {
-            throw asIo(e);
+            throw BootFiles.unreadable(e);
         }
     }
 
@@ -65,12 +65,8 @@ public final class ZfsBootFiles implements BootFiles {
         try {
             return fs.list(dir, limit);
         } catch (ZfsException e) {
-            throw asIo(e);
+            throw BootFiles.unreadable(e);
         }
-    }
-
-    private static IOException asIo(ZfsException e) {
-        return new IOException(e.getMessage() + (e.fix().isEmpty() ? "" : " (" + e.fix() + ")"), e);
     }
 
     /** {@code zfs:POOL/DATASET}, FreeBSD's spelling of the device in messages. */
