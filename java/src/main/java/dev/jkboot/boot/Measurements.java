@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a boot measures, taken from the very bytes it loads: each file of the request is watched as
@@ -20,6 +21,13 @@ import java.util.Map;
  * once, as first read.
  */
 final class Measurements {
+    /**
+     * Seeds for FreeBSD's random(4) (/boot/entropy and Linux's getrandom): secret, and new at every
+     * boot, so never extended into a PCR, which would then change at every boot and seal nothing
+     * (systemd-boot leaves its random seed out for the same reason). They are still loaded.
+     */
+    private static final Set<String> SEEDS = Set.of("boot_entropy_cache", "boot_entropy_platform");
+
     /** The bytes of each source, in the order first read (sources compare by identity). */
     private final Map<BootSource, FileContent> seen = new LinkedHashMap<>();
 
@@ -27,7 +35,8 @@ final class Measurements {
     BootRequest watch(BootRequest request) {
         List<BootRequest.FileSpec> files = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
-            files.add(new BootRequest.FileSpec(watched(f.source()), f.type(), f.args(), f.module()));
+            boolean seed = f.type().filter(SEEDS::contains).isPresent();
+            files.add(new BootRequest.FileSpec(seed ? f.source() : watched(f.source()), f.type(), f.args(), f.module()));
         }
         return new BootRequest(watched(request.kernel()), files, request.dtb().map(this::watched),
                 request.switches(), request.environment());

@@ -70,7 +70,9 @@ class MeasuredBootSequenceTest {
 
     private BootRequest request() throws Exception {
         Path raw = Files.write(dir.resolve("mfsroot"), "a memory disk".getBytes(StandardCharsets.UTF_8));
+        Path seed = Files.write(dir.resolve("entropy"), "new at every boot".getBytes(StandardCharsets.UTF_8));
         return BootPlanningTest.request(List.of(
+                new BootRequest.FileSpec(BootSource.of(seed), Optional.of("boot_entropy_cache"), Optional.empty()),
                 new BootRequest.FileSpec(BootPlanningTest.named("/boot/kernel/testmod.ko", NativeFixtures.testModule()),
                         Optional.empty(), Optional.empty()),
                 new BootRequest.FileSpec(BootSource.of(raw), Optional.of("md_image"), Optional.empty())));
@@ -84,7 +86,8 @@ class MeasuredBootSequenceTest {
         assertEquals(List.of("loading", "planning", "native shim", "measure with 0 kexec loads done", "measuring",
                 "kexec_load", "loaded"), events);
         assertEquals(1, kexec.loads.size());
-        // The digests of the files as they lie on disk, in load order, computed here.
+        // The digests of the files as they lie on disk, in load order, computed here; the entropy
+        // seed is loaded but not measured.
         byte[] pcr9 = new byte[32];
         for (Path file : List.of(NativeFixtures.testKernel(), NativeFixtures.testModule(), dir.resolve("mfsroot"))) {
             pcr9 = extend(pcr9, sha256(Files.readAllBytes(file)));

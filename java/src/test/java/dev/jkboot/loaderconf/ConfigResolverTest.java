@@ -130,7 +130,7 @@ class ConfigResolverTest {
                 .file("/boot/dtb/overlays/uart.dtbo", "DTBO")
                 .file("/boot/custom/i2c.dtbo", "DTBO"));
         assertEquals(List.of(
-                new ModuleFile("zfs", "/boot/kernel/zfs.ko", Optional.empty(), Optional.empty()),
+                new ModuleFile("zfs", "/boot/kernel/zfs.ko", Optional.empty(), Optional.empty(), Optional.of("zfs")),
                 new ModuleFile("fdt_overlays", "/boot/dtb/overlays/uart.dtbo", Optional.of("dtbo"), Optional.empty()),
                 new ModuleFile("fdt_overlays", "/boot/custom/i2c.dtbo", Optional.of("dtbo"), Optional.empty())),
                 config.modules());
