@@ -43,7 +43,7 @@ freebsd_tree "$tree" "$loader_conf" && freebsd_disk "$img" "$tree" || fail "coul
 run_vm --disk "$img" --append jkboot.init=exec --send-after 'rescue shell on the console' 'poweroff -f'
 expect_status 0
 expect_line '^init: handing PID 1 to jkboot'
-expect_line '^jkboot: PID 1: mounted /sys /dev /tmp /sys/kernel/security; loaded virtio_blk.ko virtio_mmio.ko$'
+expect_line '^jkboot: PID 1: mounted /sys /dev /tmp /sys/kernel/security; loaded tpm_vtpm_proxy.ko virtio_blk.ko virtio_console.ko virtio_mmio.ko$'
 expect_line 'Autoboot in 2 seconds'
 expect_line '^jkboot: kernel /boot/kernel/kernel, /boot/kernel/testmod.ko \[answer=42\], howto 0x802'
 expect_line '^jkboot: timings:'
