@@ -24,20 +24,23 @@ public record BootFileSource(BootFiles files, String path) implements BootSource
         return content().size();
     }
 
+    /**
+     * The file whole, copied out of the one {@link #content()} that also gave its size: a reader
+     * that cannot map (ZFS decompresses every block when a file is opened) reads it once, not twice.
+     */
     @Override
     public byte[] read() throws JkbootException {
-        long size = size();
+        FileContent content = content();
+        long size = content.size();
         if (size > MAX_READ) {
             throw new BootSpecException("%s on %s is %d bytes, more than jkboot reads whole (2 GiB)"
                     .formatted(path, files, size), "check loader.conf: kernels and modules are read whole; load "
                     + "large files with a type (NAME_type=\"md_image\"), which are mapped instead");
         }
         try {
-            return required(files.read(path));
+            return content.toArray();
         } catch (OutOfMemoryError e) {
             throw BootSource.tooBigForHeap(path + " on " + files, size);
-        } catch (IOException e) {
-            throw cannotRead(e);
         }
     }
 
