@@ -73,10 +73,10 @@ public final class BootPlanning {
         if (request.dtb().isPresent()) {
             return Optional.of(request.dtb().get().read());
         }
-        Optional<BootRequest.FileSpec> loaded = request.files().stream()
-                .filter(f -> f.type().filter("dtb"::equals).isPresent()).findFirst();
-        if (loaded.isPresent()) {
-            return Optional.of(loaded.get().source().read());
+        for (BootRequest.FileSpec f : request.files()) {
+            if (f.type().isPresent() && f.type().get().equals("dtb")) {
+                return Optional.of(f.source().read());
+            }
         }
         return host.hostDtb().filter(d -> host.hostDtbDescribesHardware());
     }

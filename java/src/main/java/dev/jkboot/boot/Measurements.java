@@ -63,16 +63,29 @@ final class Measurements {
     }
 
     private static String quoted(String value) {
-        if (value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '\\' || c == 0x7F)) {
+        if (!needsQuotes(value)) {
             return value;
         }
         return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
+    private static boolean needsQuotes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == '"' || c == '\\' || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int howto(BootImage image) {
-        return image.kernel().metadata().stream().filter(r -> r.type() == ModInfo.MD_HOWTO).findFirst()
-                .map(MetadataRecord::data).map(d -> ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN).getInt())
-                .orElse(0);
+        for (MetadataRecord r : image.kernel().metadata()) {
+            if (r.type() == ModInfo.MD_HOWTO) {
+                return ByteBuffer.wrap(r.data()).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            }
+        }
+        return 0;
     }
 
     private BootSource watched(BootSource source) {

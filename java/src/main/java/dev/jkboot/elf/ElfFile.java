@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -94,7 +93,13 @@ public final class ElfFile {
 
     /** The PT_LOAD program headers in file order; they never overlap in virtual memory. */
     public List<ProgramHeader> loadSegments() {
-        return programHeaders.stream().filter(ProgramHeader::isLoad).toList();
+        List<ProgramHeader> loads = new ArrayList<>();
+        for (ProgramHeader p : programHeaders) {
+            if (p.isLoad()) {
+                loads.add(p);
+            }
+        }
+        return List.copyOf(loads);
     }
 
     /** All section headers by index, including the null section 0; empty if the file has none. */
@@ -104,7 +109,12 @@ public final class ElfFile {
 
     /** The first section called {@code name}. */
     public Optional<SectionHeader> section(String name) {
-        return sections.stream().filter(s -> s.name().equals(name)).findFirst();
+        for (SectionHeader s : sections) {
+            if (s.name().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The section header table exactly as in the file (for MODINFOMD_SHDR); empty if there is none. */
@@ -130,9 +140,14 @@ public final class ElfFile {
      * with the image anyway (FreeBSD loads the symbol table separately only when they do not).
      */
     public boolean isInsideLoadSegment(SectionHeader section) {
-        return section.hasFileBytes()
-                && programHeaders.stream().anyMatch(p -> p.isLoad()
-                        && p.containsFileRange(section.offset(), section.size()));
+        if (section.hasFileBytes()) {
+            for (ProgramHeader p : programHeaders) {
+                if (p.isLoad() && p.containsFileRange(section.offset(), section.size())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The SHT_SYMTAB section (.symtab) with its string table, checked; empty if stripped. */
@@ -284,23 +299,39 @@ public final class ElfFile {
     }
 
     private ProgramHeader loadSegmentHolding(long vaddr, long length) throws ElfException {
-        return programHeaders.stream()
-                .filter(p -> p.isLoad() && p.containsVaddr(vaddr, length))
-                .findFirst()
-                .orElseThrow(() -> file.damaged("no PT_LOAD segment holds the 0x%x bytes at virtual address 0x%x"
-                        .formatted(length, vaddr)));
+        for (ProgramHeader p : programHeaders) {
+            if (p.isLoad() && p.containsVaddr(vaddr, length)) {
+                return p;
+            }
+        }
+        throw file.damaged("no PT_LOAD segment holds the 0x%x bytes at virtual address 0x%x".formatted(length, vaddr));
     }
 
     private static Optional<Long> dynamicValue(List<DynamicEntry> entries, long tag) {
-        return entries.stream().filter(e -> e.tag() == tag).map(DynamicEntry::value).findFirst();
+        for (DynamicEntry e : entries) {
+            if (e.tag() == tag) {
+                return Optional.of(e.value());
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<ProgramHeader> segmentOfType(int type) {
-        return programHeaders.stream().filter(p -> p.type() == type).findFirst();
+        for (ProgramHeader p : programHeaders) {
+            if (p.type() == type) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<SymbolTable> symbolTableOfType(int type, String typeName) throws ElfException {
-        List<SectionHeader> tables = sections.stream().filter(s -> s.type() == type).toList();
+        List<SectionHeader> tables = new ArrayList<>();
+        for (SectionHeader s : sections) {
+            if (s.type() == type) {
+                tables.add(s);
+            }
+        }
         if (tables.size() > 1) {
             throw file.damaged("%s and %s are both %s sections; ELF allows one"
                     .formatted(tables.get(0).describe(), tables.get(1).describe(), typeName));
@@ -476,7 +507,7 @@ public final class ElfFile {
                 loads.add(i);
             }
         }
-        loads.sort(Comparator.comparing(i -> segments.get(i).vaddr(), Long::compareUnsigned));
+        loads.sort((x, y) -> Long.compareUnsigned(segments.get(x).vaddr(), segments.get(y).vaddr()));
         for (int k = 1; k < loads.size(); k++) {
             ProgramHeader a = segments.get(loads.get(k - 1));
             ProgramHeader b = segments.get(loads.get(k));

@@ -47,7 +47,7 @@ public record SectionHeader(
 
     /** "section 5 (.symtab)", for messages. */
     String describe() {
-        return name.isEmpty() ? "section " + index : "section %d (%s)".formatted(index, name);
+        return name.isEmpty() ? "section " + index : "section " + index + " (" + name + ")";
     }
 
     /** Decodes the entry at {@code offset}, which the caller has checked lies inside the file. */

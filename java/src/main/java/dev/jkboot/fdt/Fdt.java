@@ -59,9 +59,19 @@ public record Fdt(
         return reg(parent, chain.get(chain.size() - 1), pathOf(chain));
     }
 
+    /** The root's child of exactly that name. */
+    private Optional<FdtNode> rootChild(String name) {
+        for (FdtNode c : root.children()) {
+            if (c.name().equals(name)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** What {@code /chosen} says; all empty when the tree has no {@code /chosen}. */
     public Chosen chosen() throws FdtException {
-        Optional<FdtNode> chosen = root.children().stream().filter(c -> c.name().equals("chosen")).findFirst();
+        Optional<FdtNode> chosen = rootChild("chosen");
         return chosen.isPresent() ? Chosen.of(chosen.get()) : Chosen.none();
     }
 
@@ -73,7 +83,11 @@ public record Fdt(
         List<Range> ram = new ArrayList<>();
         for (FdtNode child : root.children()) {
             if (child.isEnabled() && child.property("device_type").map(Fdt::saysMemory).orElse(false)) {
-                reg(root, child, "/" + child.name()).stream().filter(r -> !r.isEmpty()).forEach(ram::add);
+                for (Range r : reg(root, child, "/" + child.name())) {
+                    if (!r.isEmpty()) {
+                        ram.add(r);
+                    }
+                }
             }
         }
         return ram;
@@ -85,8 +99,7 @@ public record Fdt(
      */
     public List<ReservedRegion> reservedMemory() throws FdtException {
         List<ReservedRegion> regions = new ArrayList<>();
-        Optional<FdtNode> parent =
-                root.children().stream().filter(c -> c.name().equals("reserved-memory")).findFirst();
+        Optional<FdtNode> parent = rootChild("reserved-memory");
         if (parent.isEmpty()) {
             return regions;
         }

@@ -35,7 +35,12 @@ public record FdtNode(String name, List<FdtProperty> properties, List<FdtNode> c
 
     /** The first property of that name. */
     public Optional<FdtProperty> property(String propertyName) {
-        return properties.stream().filter(p -> p.name().equals(propertyName)).findFirst();
+        for (FdtProperty p : properties) {
+            if (p.name().equals(propertyName)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -44,12 +49,18 @@ public record FdtNode(String name, List<FdtProperty> properties, List<FdtNode> c
      * {@code memory@40000000}). Empty when absent or ambiguous.
      */
     public Optional<FdtNode> child(String childName) {
-        Optional<FdtNode> exact = children.stream().filter(c -> c.name.equals(childName)).findFirst();
-        if (exact.isPresent() || childName.indexOf('@') >= 0) {
-            return exact;
+        FdtNode onlyByBase = null;
+        int byBase = 0;
+        for (FdtNode c : children) {
+            if (c.name.equals(childName)) {
+                return Optional.of(c);
+            }
+            if (c.baseName().equals(childName)) {
+                onlyByBase = c;
+                byBase++;
+            }
         }
-        List<FdtNode> byBase = children.stream().filter(c -> c.baseName().equals(childName)).toList();
-        return byBase.size() == 1 ? Optional.of(byBase.get(0)) : Optional.empty();
+        return byBase == 1 && childName.indexOf('@') < 0 ? Optional.of(onlyByBase) : Optional.empty();
     }
 
     /**

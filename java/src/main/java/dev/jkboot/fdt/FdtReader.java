@@ -101,8 +101,13 @@ public final class FdtReader {
         long structLimit;
         if (version == 16) {
             // No size_dt_struct in a version-16 header: the block may run up to the next block.
-            structLimit = blocks.stream().mapToLong(Block::start).filter(s -> s > structOffset)
-                    .min().orElse(totalSize);
+            long nextStart = Long.MAX_VALUE;
+            for (Block b : blocks) {
+                if (b.start() > structOffset) {
+                    nextStart = Math.min(nextStart, b.start());
+                }
+            }
+            structLimit = nextStart == Long.MAX_VALUE ? totalSize : nextStart;
         } else {
             Block declared = new Block("structure", structOffset, structOffset + u32(36));
             checkInside(declared, 36, totalSize);

@@ -53,7 +53,10 @@ public final class BootImageBuilder {
         }
 
         long modulepVa = next;
-        List<PreloadedFile> preload = new ArrayList<>(files.stream().map(LoadedObject::file).toList());
+        List<PreloadedFile> preload = new ArrayList<>(files.size());
+        for (LoadedObject f : files) {
+            preload.add(f.file());
+        }
         // Sized with a placeholder kernend: the size does not depend on the value.
         preload.set(0, withBootRecords(kernel.file(), 0, envVa, dtbVa, howto, memory));
         long kernendVa = Align.up(modulepVa + MetadataBlock.encode(preload).size(), Align.PAGE);

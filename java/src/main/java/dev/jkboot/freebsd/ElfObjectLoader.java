@@ -34,8 +34,10 @@ public final class ElfObjectLoader {
             throw new BootSpecException(elf.name() + " has no entry point or nothing to load: not a kernel",
                     "pass a FreeBSD arm64 kernel (/boot/kernel/kernel)");
         }
-        boolean entryInside = elf.loadSegments().stream()
-                .anyMatch(p -> h.entry() >= p.vaddr() && h.entry() < p.vaddr() + p.memsz());
+        boolean entryInside = false;
+        for (ProgramHeader p : elf.loadSegments()) {
+            entryInside |= h.entry() >= p.vaddr() && h.entry() < p.vaddr() + p.memsz();
+        }
         if (!entryInside) {
             throw new BootSpecException("%s: entry point 0x%x lies in no PT_LOAD".formatted(elf.name(), h.entry()),
                     "the kernel file is damaged; rebuild or re-copy it");
@@ -124,9 +126,12 @@ public final class ElfObjectLoader {
      * PT_LOAD) and its string table; empty when there is none.
      */
     public static Optional<AppendedSymbols> appendedSymbols(ElfFile elf) throws BootSpecException {
-        Optional<SectionHeader> symtab = elf.sections().stream()
-                .filter(s -> s.type() == SectionHeader.SHT_SYMTAB && s.size() > 0 && !elf.isInsideLoadSegment(s))
-                .reduce((a, b) -> b); // load_elf.c keeps the last one it finds
+        Optional<SectionHeader> symtab = Optional.empty();
+        for (SectionHeader s : elf.sections()) {
+            if (s.type() == SectionHeader.SHT_SYMTAB && s.size() > 0 && !elf.isInsideLoadSegment(s)) {
+                symtab = Optional.of(s); // load_elf.c keeps the last one it finds
+            }
+        }
         if (symtab.isEmpty()) {
             return Optional.empty();
         }

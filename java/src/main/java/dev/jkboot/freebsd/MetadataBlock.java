@@ -52,8 +52,12 @@ public record MetadataBlock(byte[] bytes, List<Placed> records) {
 
     /** The kernel file's (index 0) record of this type, if present. */
     public Placed kernelRecord(int type) {
-        return records.stream().filter(p -> p.fileIndex() == 0 && p.type() == type).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + ModInfo.name(type) + " record"));
+        for (Placed p : records) {
+            if (p.fileIndex() == 0 && p.type() == type) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no " + ModInfo.name(type) + " record");
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.jkboot.host;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /**
  * The ACPI tables Linux exports under {@code /sys/firmware/acpi/tables}, by signature (DSDT, FACP,
@@ -18,9 +20,15 @@ public record AcpiTables(List<String> names) {
     }
 
     public static AcpiTables read(HostRoot root) throws HostException {
-        try (Stream<Path> entries = Files.list(root.resolve(PATH))) {
-            return new AcpiTables(entries.filter(Files::isRegularFile)
-                    .map(p -> p.getFileName().toString()).sorted().toList());
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root.resolve(PATH))) {
+            List<String> names = new ArrayList<>();
+            for (Path p : entries) {
+                if (Files.isRegularFile(p)) {
+                    names.add(p.getFileName().toString());
+                }
+            }
+            Collections.sort(names);
+            return new AcpiTables(names);
         } catch (IOException e) {
             throw root.unreadable(PATH, e);
         }

@@ -57,13 +57,25 @@ public record DeviceTree(byte[] blob, Fdt tree, Chosen chosen, List<Range> memor
 
     /** Whether the tree has nodes besides {@code /chosen}, i.e. more than the EFI stub's skeleton. */
     public boolean describesHardware() {
-        return tree.root().children().stream().anyMatch(n -> !n.name().equals("chosen"));
+        for (FdtNode n : tree.root().children()) {
+            if (!n.name().equals("chosen")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the Linux EFI stub left any {@code linux,uefi-*} property: Linux came up via UEFI. */
     public boolean hasUefiProperties() {
-        return tree.node("/chosen").map(c -> c.properties().stream()
-                .anyMatch(p -> p.name().startsWith("linux,uefi-"))).orElse(false);
+        Optional<FdtNode> chosen = tree.node("/chosen");
+        if (chosen.isPresent()) {
+            for (FdtProperty p : chosen.get().properties()) {
+                if (p.name().startsWith("linux,uefi-")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -105,7 +117,11 @@ public record DeviceTree(byte[] blob, Fdt tree, Chosen chosen, List<Range> memor
     }
 
     private static int count(FdtNode node) {
-        return 1 + node.children().stream().mapToInt(DeviceTree::count).sum();
+        int nodes = 1;
+        for (FdtNode child : node.children()) {
+            nodes += count(child);
+        }
+        return nodes;
     }
 
     /** The root's {@code model}, when it has one that is a string. */

@@ -65,12 +65,13 @@ public record EfiMemoryMap(long descriptorSize, long descriptorVersion, byte[] b
         try {
             bytes = DevMem.read(root, uefi.mapAddress(), (int) uefi.mapSize());
         } catch (HostException e) {
-            throw new HostException(e.path(), e.reason(),
-                    "none needed: a boot has the trampoline copy the %d bytes at 0x%x at jump time"
-                            .formatted(uefi.mapSize(), uefi.mapAddress()), e);
+            // Concatenated, not formatted: Debian's kernels refuse this read, so it is the usual path of a
+            // boot, and the first String.format costs start-up (docs/measurements.md, "start-up").
+            throw new HostException(e.path(), e.reason(), "none needed: a boot has the trampoline copy the "
+                    + uefi.mapSize() + " bytes at 0x" + Long.toHexString(uefi.mapAddress()) + " at jump time", e);
         }
         return decode(bytes, uefi.descriptorSize(), uefi.descriptorVersion(),
-                "%s at 0x%x".formatted(root.show(DevMem.PATH), uefi.mapAddress()));
+                root.show(DevMem.PATH) + " at 0x" + Long.toHexString(uefi.mapAddress()));
     }
 
     public static EfiMemoryMap decode(byte[] bytes, long descriptorSize, long descriptorVersion,

@@ -42,7 +42,7 @@ public record EfiSystab(List<Entry> entries) {
                         "0x%s is beyond any physical address".formatted(m.group(2)), "");
             }
             String key = m.group(1);
-            if (entries.stream().anyMatch(e -> e.key().equals(key))) {
+            if (address(entries, key).isPresent()) {
                 throw HostException.atLine(where, i + 1, key + " appears twice", "");
             }
             entries.add(new Entry(key, address));
@@ -51,7 +51,16 @@ public record EfiSystab(List<Entry> entries) {
     }
 
     public OptionalLong address(String key) {
-        return entries.stream().filter(e -> e.key().equals(key)).mapToLong(Entry::address).findFirst();
+        return address(entries, key);
+    }
+
+    private static OptionalLong address(List<Entry> entries, String key) {
+        for (Entry e : entries) {
+            if (e.key().equals(key)) {
+                return OptionalLong.of(e.address());
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /** The ACPI RSDP: the ACPI 2.0+ one when present, as kboot prefers it. */

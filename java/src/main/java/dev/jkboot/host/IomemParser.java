@@ -30,13 +30,31 @@ public final class IomemParser {
         for (int i = 0; i < raw.size(); i++) {
             lines.add(Line.parse(raw.get(i), i + 1, where));
         }
-        if (!lines.isEmpty() && lines.stream().allMatch(l -> l.first == 0 && l.last == 0)) {
+        if (!lines.isEmpty() && allZero(lines)) {
             throw new HostException(where,
                     "every range reads 00000000-00000000: the kernel hides addresses from readers "
                             + "without CAP_SYS_ADMIN",
                     "run jkboot as root");
         }
         return buildTree(lines, where);
+    }
+
+    private static boolean allZero(List<Line> lines) {
+        for (Line l : lines) {
+            if (l.first != 0 || l.last != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each node frozen, in order. */
+    private static List<IomemResource> frozen(List<Node> nodes) {
+        List<IomemResource> resources = new ArrayList<>(nodes.size());
+        for (Node n : nodes) {
+            resources.add(n.freeze());
+        }
+        return List.copyOf(resources);
     }
 
     private static List<IomemResource> buildTree(List<Line> lines, String where)
@@ -85,7 +103,7 @@ public final class IomemParser {
             siblings.add(node);
             open.add(node);
         }
-        return roots.stream().map(Node::freeze).toList();
+        return frozen(roots);
     }
 
     /** A range the way /proc/iomem writes it, so messages match what the user sees in the file. */
@@ -125,8 +143,7 @@ public final class IomemParser {
 
         private static long hex(String digits, String what, int number, String where)
                 throws HostException {
-            boolean hexOnly = !digits.isEmpty() && digits.length() <= 16
-                    && digits.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+            boolean hexOnly = !digits.isEmpty() && digits.length() <= 16 && allHexDigits(digits);
             if (!hexOnly) {
                 throw HostException.atLine(where, number,
                         "%s \"%s\" is not a hexadecimal address".formatted(what, digits), "");
@@ -137,6 +154,15 @@ public final class IomemParser {
                         "%s 0x%s is beyond any physical address".formatted(what, digits), "");
             }
             return value;
+        }
+
+        private static boolean allHexDigits(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (Character.digit(s.charAt(i), 16) < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The half-open range; iomem's inclusive END is converted here and nowhere else. */
@@ -161,7 +187,7 @@ public final class IomemParser {
         }
 
         IomemResource freeze() {
-            return new IomemResource(range, line.name, children.stream().map(Node::freeze).toList());
+            return new IomemResource(range, line.name, frozen(children));
         }
     }
 }

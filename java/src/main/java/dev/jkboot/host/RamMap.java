@@ -78,10 +78,10 @@ public record RamMap(List<Range> systemRam, List<Range> usable, List<Carveout> c
     }
 
     public long systemRamBytes() {
-        return systemRam.stream().mapToLong(Range::size).sum();
+        return Range.totalSize(systemRam);
     }
 
     public long usableBytes() {
-        return usable.stream().mapToLong(Range::size).sum();
+        return Range.totalSize(usable);
     }
 }

@@ -94,7 +94,7 @@ public final class DependencyResolver {
     private void load(BootSource source, Optional<String> args, List<Loaded> chain, List<String> names)
             throws JkbootException {
         String name = source.name();
-        if (loaded.stream().anyMatch(l -> l.name().equals(name))) {
+        if (isLoaded(name)) {
             log.accept("KLD '" + name + "' is already loaded; not loaded again");
             return;
         }
@@ -189,6 +189,15 @@ public final class DependencyResolver {
             }
         }
         return Optional.empty();
+    }
+
+    private boolean isLoaded(String name) {
+        for (Loaded l : loaded) {
+            if (l.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String loadedVersions(String module) {

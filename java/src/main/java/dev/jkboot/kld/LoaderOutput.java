@@ -55,17 +55,18 @@ public final class LoaderOutput {
         StringBuilder line = new StringBuilder(name).append(' ');
         for (ProgramHeader p : elf.loadSegments()) {
             if ((p.flags() & ProgramHeader.PF_W) == 0) {
-                line.append("text=0x%x ".formatted(p.filesz()));
+                line.append("text=0x").append(Long.toHexString(p.filesz())).append(' ');
             } else {
-                line.append("data=0x%x".formatted(p.filesz()));
+                line.append("data=0x").append(Long.toHexString(p.filesz()));
                 if (Long.compareUnsigned(p.filesz(), p.memsz()) < 0) {
-                    line.append("+0x%x".formatted(p.memsz() - p.filesz()));
+                    line.append("+0x").append(Long.toHexString(p.memsz() - p.filesz()));
                 }
                 line.append(' ');
             }
         }
         Optional<ElfObjectLoader.AppendedSymbols> symbols = ElfObjectLoader.appendedSymbols(elf);
-        symbols.ifPresent(s -> line.append("0x8+0x%x+0x8+0x%x".formatted(s.symtab().size(), s.strtab().size())));
+        symbols.ifPresent(s -> line.append("0x8+0x").append(Long.toHexString(s.symtab().size()))
+                .append("+0x8+0x").append(Long.toHexString(s.strtab().size())));
         out.accept(line.toString());
     }
 

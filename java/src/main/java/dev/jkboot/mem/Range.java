@@ -94,6 +94,15 @@ public record Range(long start, long end) implements Comparable<Range> {
         return c != 0 ? c : Long.compareUnsigned(end, o.end);
     }
 
+    /** The bytes {@code ranges} cover together, counting overlaps twice. */
+    public static long totalSize(List<Range> ranges) {
+        long total = 0;
+        for (Range r : ranges) {
+            total += r.size();
+        }
+        return total;
+    }
+
     private static boolean below(long a, long b) {
         return Long.compareUnsigned(a, b) < 0;
     }

@@ -43,7 +43,11 @@ public record IntegrityTable(List<Entry> entries) {
 
     /** Bytes the trampoline reads for the check. */
     public long bytes() {
-        return entries.stream().mapToLong(Entry::length).sum();
+        long total = 0;
+        for (Entry e : entries) {
+            total += e.length();
+        }
+        return total;
     }
 
     /**

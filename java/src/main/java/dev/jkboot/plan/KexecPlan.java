@@ -24,6 +24,6 @@ public record KexecPlan(Target target, BootImage image, long staging, long entry
     }
 
     public long totalBytes() {
-        return segments.stream().mapToLong(KexecSegment::memsz).sum();
+        return KexecSegment.totalMemsz(segments);
     }
 }

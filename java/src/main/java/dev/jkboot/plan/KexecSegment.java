@@ -1,5 +1,6 @@
 package dev.jkboot.plan;
 
+import dev.jkboot.mem.Range;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -31,6 +32,25 @@ public record KexecSegment(long mem, long memsz, long bufsz, List<Piece> pieces)
 
     public long end() {
         return mem + memsz;
+    }
+
+    /** The bytes {@code segments} take in memory together. */
+    public static long totalMemsz(List<KexecSegment> segments) {
+        long total = 0;
+        for (KexecSegment s : segments) {
+            total += s.memsz();
+        }
+        return total;
+    }
+
+    /** Whether one segment holds all of {@code r}. */
+    static boolean anyHolds(List<KexecSegment> segments, Range r) {
+        for (KexecSegment s : segments) {
+            if (new Range(s.mem(), s.end()).contains(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the segment holds, for people: "kernel, symbols, env". */

@@ -36,7 +36,7 @@ final class PlanValidator {
                         i, s.mem(), i - 1, segs.get(i - 1).end()));
             }
             Range r = new Range(s.mem(), s.end());
-            if (memory.usableRam().stream().noneMatch(ram -> ram.contains(r))) {
+            if (!insideOne(memory.usableRam(), r)) {
                 v.add(violation(PlanRule.INSIDE_RAM, "segment %d %s (%s) is not inside one usable RAM range %s", i, r,
                         s.contents(), memory.usableRam()));
             }
@@ -72,8 +72,8 @@ final class PlanValidator {
             v.add(violation(PlanRule.ENTRY, "kernel entry 0x%x is outside the kernel at 0x%x..0x%x", entry, kernelStart,
                     plan.phys(image.kernel().end())));
         }
-        if (plan.entryPhys() != plan.phys(image.kernendVa()) || segs.stream()
-                .noneMatch(s -> s.mem() <= plan.entryPhys() && plan.entryPhys() + target.trampoline().size() <= s.end())) {
+        if (plan.entryPhys() != plan.phys(image.kernendVa())
+                || !KexecSegment.anyHolds(segs, Range.ofSize(plan.entryPhys(), target.trampoline().size()))) {
             v.add(violation(PlanRule.ENTRY, "trampoline at 0x%x is not at kernend inside a segment", plan.entryPhys()));
         }
 
@@ -118,15 +118,16 @@ final class PlanValidator {
         if (t.integrity().isEmpty()) {
             return;
         }
-        long segmentBytes = segs.stream().mapToLong(KexecSegment::memsz).sum() - trampoline.size();
-        boolean insideSegments = t.integrity().entries().stream().allMatch(e -> !e.range().overlaps(trampoline)
-                && segs.stream().anyMatch(s -> new Range(s.mem(), s.end()).contains(e.range())));
+        long segmentBytes = KexecSegment.totalMemsz(segs) - trampoline.size();
+        boolean insideSegments = true;
+        for (IntegrityTable.Entry e : t.integrity().entries()) {
+            insideSegments &= !e.range().overlaps(trampoline) && KexecSegment.anyHolds(segs, e.range());
+        }
         if (!insideSegments || t.integrity().bytes() != segmentBytes) {
             v.add(violation(PlanRule.INTEGRITY, "the table checks %d bytes, the segments less the trampoline hold %d",
                     t.integrity().bytes(), segmentBytes));
         }
-        if (t.testCorruptPhys() != 0
-                && t.integrity().entries().stream().noneMatch(e -> e.range().contains(t.testCorruptPhys()))) {
+        if (t.testCorruptPhys() != 0 && !checks(t.integrity(), t.testCorruptPhys())) {
             v.add(violation(PlanRule.INTEGRITY, "test hook byte 0x%x is in no checked range", t.testCorruptPhys()));
         }
     }
@@ -143,8 +144,30 @@ final class PlanValidator {
         if (image.overlaps(registers)) {
             v.add(violation(PlanRule.UART, "UART 0x%x lies inside the image %s", uart, image));
         }
-        memory.systemRam().stream().filter(ram -> ram.overlaps(registers)).findFirst().ifPresent(ram ->
-                v.add(violation(PlanRule.UART, "UART 0x%x lies inside RAM %s", uart, ram)));
+        for (Range ram : memory.systemRam()) {
+            if (ram.overlaps(registers)) {
+                v.add(violation(PlanRule.UART, "UART 0x%x lies inside RAM %s", uart, ram));
+                break;
+            }
+        }
+    }
+
+    private static boolean insideOne(List<Range> ranges, Range r) {
+        for (Range range : ranges) {
+            if (range.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean checks(IntegrityTable table, long address) {
+        for (IntegrityTable.Entry e : table.entries()) {
+            if (e.range().contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PlanException.Violation violation(PlanRule rule, String format, Object... args) {

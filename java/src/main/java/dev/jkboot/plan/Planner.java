@@ -133,7 +133,10 @@ public final class Planner {
         for (int i = 0; i < spans.size(); i++) {
             Range span = spans.get(i);
             List<KexecSegment.Piece> g = groups.get(i);
-            long dataEnd = g.stream().mapToLong(KexecSegment.Piece::dataEnd).max().orElseThrow();
+            long dataEnd = Long.MIN_VALUE;
+            for (KexecSegment.Piece piece : g) {
+                dataEnd = Math.max(dataEnd, piece.dataEnd());
+            }
             out.add(new KexecSegment(span.start(), span.size(), Math.max(dataEnd, span.start()) - span.start(), g));
         }
         return out;
