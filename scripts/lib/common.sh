@@ -23,3 +23,16 @@ handoff_ms() {
     /^jktest: INFO timer: CNTFRQ_EL0 / { entry = $8 }
     END { if (reboot != "" && entry != "" && freq > 0) printf "%d\n", (entry - reboot) * 1000 / freq }'
 }
+
+# freebsd_disk IMG DIR: IMG becomes a 32 MiB GPT disk whose partition 2 (freebsd-ufs, named rootfs,
+# at 2 MiB) holds a UFS2 file system that makefs builds from DIR, the way FreeBSD's own release
+# images are made. Used by the end-to-end tests and by scripts/build's CDS training runs.
+freebsd_disk() {
+  local img=$1 dir=$2
+  makefs -t ffs -o version=2 -s 16m "$img.ufs" "$dir" > /dev/null || return 1
+  rm -f "$img"
+  truncate -s 32M "$img"
+  sgdisk -n 1:2048:+1M -t 1:ef00 -c 1:efi -n 2:4096:0 -t 2:a503 -c 2:rootfs "$img" > /dev/null || return 1
+  dd if="$img.ufs" of="$img" bs=512 seek=4096 conv=notrunc status=none
+  rm -f "$img.ufs"
+}

@@ -71,18 +71,6 @@ freebsd_tree() {
   printf '# Device\tMountpoint\tFStype\tOptions\tDump\tPass#\n/dev/vtbd0p2\t/\tufs\trw\t1\t1\n' > "$dir/etc/fstab"
 }
 
-# IMG: a 32 MiB GPT disk whose partition 2 (freebsd-ufs, named rootfs, at 2 MiB) holds a UFS2 file
-# system that makefs builds from DIR, the way FreeBSD's own release images are made.
-freebsd_disk() {
-  local img=$1 dir=$2
-  makefs -t ffs -o version=2 -s 16m "$img.ufs" "$dir" > /dev/null || return 1
-  rm -f "$img"
-  truncate -s 32M "$img"
-  sgdisk -n 1:2048:+1M -t 1:ef00 -c 1:efi -n 2:4096:0 -t 2:a503 -c 2:rootfs "$img" > /dev/null || return 1
-  dd if="$img.ufs" of="$img" bs=512 seek=4096 conv=notrunc status=none
-  rm -f "$img.ufs"
-}
-
 # jkboot logged the arm64 counter just before reboot(KEXEC) and the test kernel read it at entry:
 # the counter must have run on, forwards, across the kexec.
 expect_handoff_time() {
