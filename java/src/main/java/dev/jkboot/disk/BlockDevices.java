@@ -2,12 +2,13 @@ package dev.jkboot.disk;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The host's block devices as Linux lists them in {@code /sys/block}, read from a host root (a
@@ -70,8 +71,15 @@ public final class BlockDevices {
     }
 
     private static List<Path> sortedChildren(Path dir) throws DiskException {
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(Files::isDirectory).sorted().toList();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            List<Path> dirs = new ArrayList<>();
+            for (Path child : children) {
+                if (Files.isDirectory(child)) {
+                    dirs.add(child);
+                }
+            }
+            Collections.sort(dirs);
+            return dirs;
         } catch (IOException e) {
             throw new DiskException(
                     "cannot list %s: %s".formatted(dir, e.getMessage()), "run jkboot as root", e);

@@ -46,7 +46,12 @@ final class MbrReader {
 
     /** A protective MBR: the disk is really GPT. */
     boolean isProtective() {
-        return entries.stream().anyMatch(e -> e.type() == TYPE_PROTECTIVE);
+        for (var e : entries) {
+            if (e.type() == TYPE_PROTECTIVE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     PartitionTable read(BlockDevice dev) throws DiskException {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -213,19 +214,23 @@ public final class RootCandidates {
     }
 
     private static List<RootCandidate> candidatesOn(DiskInfo disk, PartitionTable table) {
-        return table.partitions().stream()
-                .filter(RootCandidates::mayBeRoot)
-                .sorted(Comparator.comparing(p -> !p.bootme()))
-                .map(p -> new RootCandidate(disk, p))
-                .toList();
+        return bootmeFirst(disk, table, RootCandidates::mayBeRoot);
     }
 
     private static List<RootCandidate> zfsVdevsOn(DiskInfo disk, PartitionTable table) {
-        return table.partitions().stream()
-                .filter(p -> mayBeZfsVdev(p, table))
-                .sorted(Comparator.comparing(p -> !p.bootme()))
-                .map(p -> new RootCandidate(disk, p))
-                .toList();
+        return bootmeFirst(disk, table, p -> mayBeZfsVdev(p, table));
+    }
+
+    /** The partitions {@code wanted} accepts, bootme ones first, the rest in table order (the sort is stable). */
+    private static List<RootCandidate> bootmeFirst(DiskInfo disk, PartitionTable table, Predicate<Partition> wanted) {
+        List<RootCandidate> candidates = new ArrayList<>();
+        for (Partition p : table.partitions()) {
+            if (wanted.test(p)) {
+                candidates.add(new RootCandidate(disk, p));
+            }
+        }
+        candidates.sort((a, b) -> Boolean.compare(!a.partition().bootme(), !b.partition().bootme()));
+        return candidates;
     }
 
     /**

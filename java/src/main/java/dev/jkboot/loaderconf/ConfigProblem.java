@@ -10,6 +10,18 @@ public record ConfigProblem(String file, int line, String message) {
         this(origin.file(), origin.line(), message);
     }
 
+    // equals and hashCode written out: the record's own link through ObjectMethods at their first
+    // call, a cost of every autoboot under emulation (docs/measurements.md, "start-up").
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConfigProblem p && p.line == line && p.file.equals(file) && p.message.equals(message);
+    }
+
+    @Override
+    public int hashCode() {
+        return (file.hashCode() * 31 + line) * 31 + message.hashCode();
+    }
+
     @Override
     public String toString() {
         return new Origin(file, line) + ": " + message;

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -292,7 +292,12 @@ public final class LoaderConfReader {
 
     /** Words of a list variable: runs of printable non-space characters (Lua's [%w%p]+). */
     static List<String> words(String list) {
-        return WORD.matcher(list).results().map(MatchResult::group).toList();
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(list);
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
     }
 
     /** FreeBSD's loader opens relative names from the root of the current device. */

@@ -1,6 +1,5 @@
 package dev.jkboot.mem;
 
-import java.util.Locale;
 
 /** Power-of-two alignment arithmetic on unsigned 64-bit values, and the sizes jkboot speaks in. */
 public final class Align {
@@ -48,8 +47,10 @@ public final class Align {
         if (bytes % unit == 0) {
             return bytes / unit + " " + units[u];
         }
-        // Locale.ROOT: "1.5 GiB" whatever the JVM's locale ("1,5 GiB" in a German one).
-        return String.format(Locale.ROOT, "%.1f %s", (double) bytes / unit, units[u]);
+        // One decimal, rounded half up as %.1f would (bytes / unit is exact: unit is a power of two),
+        // and a point whatever the locale; not String.format, whose first use costs start-up.
+        long tenths = Math.round(bytes * 10.0 / unit);
+        return tenths / 10 + "." + tenths % 10 + " " + units[u];
     }
 
     private static void checkPowerOfTwo(long alignment) {

@@ -106,43 +106,42 @@ public record Superblock(
     static Superblock parse(byte[] raw, long location, long partitionSize, String where)
             throws UfsException {
         ByteBuffer le = le(raw);
-        String at = "UFS2 superblock of %s at offset %d".formatted(where, location);
+        String at = "UFS2 superblock of " + where + " at offset " + location;
         int bsize = le.getInt(BSIZE);
         int fsize = le.getInt(FSIZE);
         int frag = le.getInt(FRAG);
         require(isPowerOfTwo(bsize) && bsize >= MINBSIZE && bsize <= MAXBSIZE, at,
-                "fs_bsize %d is not a power of two from 4096 to 65536".formatted(bsize));
+                "fs_bsize %d is not a power of two from 4096 to 65536", bsize);
         require(isPowerOfTwo(fsize) && fsize >= DEV_BSIZE && fsize <= bsize
                         && bsize / fsize <= MAXFRAG, at,
-                "fs_fsize %d does not divide fs_bsize %d into 1 to 8 fragments"
-                        .formatted(fsize, bsize));
+                "fs_fsize %d does not divide fs_bsize %d into 1 to 8 fragments", fsize, bsize);
         require(frag == bsize / fsize, at,
-                "fs_frag %d is not fs_bsize/fs_fsize = %d".formatted(frag, bsize / fsize));
+                "fs_frag %d is not fs_bsize/fs_fsize = %d", frag, bsize / fsize);
         int bshift = le.getInt(BSHIFT);
         int fshift = le.getInt(FSHIFT);
         int fragshift = le.getInt(FRAGSHIFT);
         require(bshift == log2(bsize) && fshift == log2(fsize) && fragshift == log2(frag), at,
-                "fs_bshift/fs_fshift/fs_fragshift %d/%d/%d disagree with the sizes"
-                        .formatted(bshift, fshift, fragshift));
+                "fs_bshift/fs_fshift/fs_fragshift %d/%d/%d disagree with the sizes",
+                bshift, fshift, fragshift);
         int sbsize = le.getInt(SBSIZE);
         require(sbsize > 0 && sbsize <= SBLOCKSIZE, at,
-                "fs_sbsize %d is not between 1 and %d".formatted(sbsize, SBLOCKSIZE));
+                "fs_sbsize %d is not between 1 and %d", sbsize, SBLOCKSIZE);
         int nindir = le.getInt(NINDIR);
         require(nindir == bsize / POINTER_SIZE, at,
-                "fs_nindir %d is not fs_bsize/8 = %d".formatted(nindir, bsize / POINTER_SIZE));
+                "fs_nindir %d is not fs_bsize/8 = %d", nindir, bsize / POINTER_SIZE);
         int inopb = bsize / DINODE_SIZE;
         require(le.getInt(INOPB) == inopb, at,
-                "fs_inopb %d is not fs_bsize/256 = %d".formatted(le.getInt(INOPB), inopb));
+                "fs_inopb %d is not fs_bsize/256 = %d", le.getInt(INOPB), inopb);
         long ncg = Integer.toUnsignedLong(le.getInt(NCG));
         long ipg = Integer.toUnsignedLong(le.getInt(IPG));
         long fpg = le.getInt(FPG);
         require(ncg >= 1, at, "fs_ncg is 0");
         require(ipg >= inopb && ipg % inopb == 0, at,
-                "fs_ipg %d is not a positive multiple of %d inodes per block".formatted(ipg, inopb));
+                "fs_ipg %d is not a positive multiple of %d inodes per block", ipg, inopb);
         require(ncg * ipg <= 1L << 32, at,
-                "%d cylinder groups of %d inodes exceed 2^32 inodes".formatted(ncg, ipg));
+                "%d cylinder groups of %d inodes exceed 2^32 inodes", ncg, ipg);
         require(fpg >= frag && fpg % frag == 0, at,
-                "fs_fpg %d is not a positive multiple of fs_frag".formatted(fpg));
+                "fs_fpg %d is not a positive multiple of fs_frag", fpg);
         int sblkno = le.getInt(SBLKNO);
         int cblkno = le.getInt(CBLKNO);
         int iblkno = le.getInt(IBLKNO);
@@ -151,19 +150,15 @@ public record Superblock(
         require(sblkno >= 0 && sblkno <= cblkno && cblkno < iblkno && iblkno % frag == 0
                         && iblkno + inodeFrags <= dblkno && dblkno <= fpg, at,
                 ("cylinder group layout (fs_sblkno %d, fs_cblkno %d, fs_iblkno %d, fs_dblkno %d) "
-                        + "does not hold %d inode fragments within fs_fpg %d")
-                        .formatted(sblkno, cblkno, iblkno, dblkno, inodeFrags, fpg));
+                        + "does not hold %d inode fragments within fs_fpg %d"), sblkno, cblkno, iblkno, dblkno, inodeFrags, fpg);
         long size = le.getLong(SIZE);
         require(size > 0 && size <= ncg * fpg && size >= (ncg - 1) * fpg + dblkno, at,
-                "fs_size %d fragments does not match %d cylinder groups of %d fragments"
-                        .formatted(size, ncg, fpg));
+                "fs_size %d fragments does not match %d cylinder groups of %d fragments", size, ncg, fpg);
         require(size <= partitionSize / fsize, at,
-                "the file system is %d bytes but its partition only %d bytes"
-                        .formatted(size * fsize, partitionSize));
+                "the file system is %d bytes but its partition only %d bytes", size * fsize, partitionSize);
         int maxSymlinkLen = le.getInt(MAXSYMLINKLEN);
         require(maxSymlinkLen >= 0 && maxSymlinkLen <= MAX_INLINE_SYMLINK, at,
-                "fs_maxsymlinklen %d is not between 0 and %d"
-                        .formatted(maxSymlinkLen, MAX_INLINE_SYMLINK));
+                "fs_maxsymlinklen %d is not between 0 and %d", maxSymlinkLen, MAX_INLINE_SYMLINK);
         return new Superblock(
                 location, bsize, fsize, frag, sblkno, cblkno, iblkno, dblkno, ncg, fpg, ipg, size,
                 maxSymlinkLen, le.getInt(FLAGS), raw[CLEAN] != 0, volumeName(raw));
@@ -175,9 +170,9 @@ public record Superblock(
         if (!volumeName.isEmpty()) {
             text.append(" \"").append(volumeName).append('"');
         }
-        text.append(", %d KiB blocks, %d %s fragments, %d cylinder groups"
-                .formatted(bsize / 1024, fsize < 1024 ? fsize : fsize / 1024,
-                        fsize < 1024 ? "B" : "KiB", ncg));
+        text.append(", ").append(bsize / 1024).append(" KiB blocks, ")
+                .append(fsize < 1024 ? fsize + " B" : fsize / 1024 + " KiB").append(" fragments, ")
+                .append(ncg).append(" cylinder groups");
         if ((flags & FS_SUJ) != 0) {
             text.append(", soft updates with journal");
         } else if ((flags & FS_DOSOFTDEP) != 0) {
@@ -217,10 +212,11 @@ public record Superblock(
         return new String(raw, VOLNAME, end - VOLNAME, StandardCharsets.UTF_8);
     }
 
-    private static void require(boolean ok, String at, String problem) throws UfsException {
+    /** The problem is formatted only when there is one: every superblock read goes through here. */
+    private static void require(boolean ok, String at, String problem, Object... args) throws UfsException {
         if (!ok) {
             throw new UfsException(
-                    at + ": " + problem,
+                    at + ": " + problem.formatted(args),
                     "the file system is damaged or not UFS2; run fsck_ffs on FreeBSD, or choose another partition");
         }
     }
