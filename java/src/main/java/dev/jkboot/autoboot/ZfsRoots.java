@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Finds the ZFS pool holding the FreeBSD root, as kboot does (stand/kboot/kboot/hostdisk.c
@@ -133,7 +133,11 @@ final class ZfsRoots {
 
     private static Optional<OpenRoot> openPool(List<Member> members, Wanted wanted, Map<String, BlockDevice> disks,
                                                List<String> reasons) throws ZfsException {
-        String where = members.stream().map(m -> m.candidate().spec()).collect(Collectors.joining(", "));
+        StringJoiner specs = new StringJoiner(", ");
+        for (Member m : members) {
+            specs.add(m.candidate().spec());
+        }
+        String where = specs.toString();
         String poolName = members.get(0).label().poolName();
         ZfsPool pool;
         String dataset;
@@ -148,7 +152,7 @@ final class ZfsRoots {
             return Optional.empty();
         }
         boolean explicit = wanted.dataset().isPresent() || wanted.bootEnvironment().isPresent();
-        String description = "%s (pool %s on %s)".formatted(ZfsDevice.currdev(dataset), poolName, where);
+        String description = ZfsDevice.currdev(dataset) + " (pool " + poolName + " on " + where + ")";
         Runnable closer = () -> disks.values().forEach(BlockDevice::close);
         try {
             return Optional.of(root(pool, dataset, description, closer));

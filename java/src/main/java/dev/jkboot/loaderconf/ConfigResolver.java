@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -129,7 +128,7 @@ final class ConfigResolver {
 
     private List<ModuleFile> findModules() throws IOException, LoaderConfException {
         Set<String> blacklist = new LinkedHashSet<>(
-                MODULE_NAME.matcher(env.getOrDefault("module_blacklist", "")).results().map(MatchResult::group).toList());
+                LoaderConfReader.matches(MODULE_NAME, env.getOrDefault("module_blacklist", "")));
         String modulePath = env.get("module_path");
         List<String> dirs = searchPath(modulePath);
         ModuleSearch modules = new ModuleSearch(new BootFilesModules(files), dirs,

@@ -292,12 +292,17 @@ public final class LoaderConfReader {
 
     /** Words of a list variable: runs of printable non-space characters (Lua's [%w%p]+). */
     static List<String> words(String list) {
-        List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(list);
+        return matches(WORD, list);
+    }
+
+    /** Every match of {@code pattern} in {@code text}, in order. */
+    static List<String> matches(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
         while (m.find()) {
-            words.add(m.group());
+            found.add(m.group());
         }
-        return words;
+        return found;
     }
 
     /** FreeBSD's loader opens relative names from the root of the current device. */

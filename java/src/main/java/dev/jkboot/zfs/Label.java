@@ -49,7 +49,7 @@ record Label(int index, long offset, NvList config, List<Uberblock> uberblocks) 
         }
         for (int i = 0; i < COUNT; i++) {
             long at = offset(device.size(), i);
-            String where = "%s label L%d".formatted(device.name(), i);
+            String where = device.name() + " label L" + i;
             try {
                 byte[] nv = device.read(at + NVLIST_OFFSET, NVLIST_SIZE);
                 EmbeddedChecksum.verify(ChecksumType.LABEL, ByteBuffer.wrap(nv),

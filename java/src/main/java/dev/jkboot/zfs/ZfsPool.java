@@ -88,7 +88,11 @@ public final class ZfsPool {
             List<Label> labels = Label.readAll(device, problems);
             if (!labels.isEmpty()) {
                 all.put(device, labels);
-                newestByDevice.put(device, labels.stream().max(java.util.Comparator.comparingLong(ZfsPool::txg)).orElseThrow());
+                Label newest = labels.get(0);
+                for (Label l : labels) {
+                    newest = txg(l) > txg(newest) ? l : newest;
+                }
+                newestByDevice.put(device, newest);
             }
         }
         if (newestByDevice.isEmpty()) {
@@ -319,10 +323,17 @@ public final class ZfsPool {
             }
             DslDir parent = DslDir.of(mos.dnode(dir.parent(), DnodeType.DSL_DIR, "a DSL directory"), "bootfs", name);
             long child = dirObject;
-            String component = Zap.entries(mos, mos.dnode(parent.childMap()), MAX_CHILDREN, "a dataset's children")
-                    .stream().filter(e -> e.value() == child).map(ZapEntry::name).findFirst()
-                    .orElseThrow(() -> new ZfsException(
-                            "pool %s: the bootfs dataset is not among its parent's children".formatted(name), FIX));
+            String component = null;
+            for (ZapEntry e : Zap.entries(mos, mos.dnode(parent.childMap()), MAX_CHILDREN, "a dataset's children")) {
+                if (e.value() == child) {
+                    component = e.name();
+                    break;
+                }
+            }
+            if (component == null) {
+                throw new ZfsException("pool %s: the bootfs dataset is not among its parent's children".formatted(name),
+                        FIX);
+            }
             components.add(0, component);
             dirObject = dir.parent();
         }

@@ -28,6 +28,19 @@ public record ChecksumValue(long word0, long word1, long word2, long word3) {
         return new ChecksumValue(words.getLong(0), words.getLong(8), words.getLong(16), words.getLong(24));
     }
 
+    // equals and hashCode written out: the record's own link through ObjectMethods at their first
+    // call, a cost of every ZFS boot under emulation (docs/measurements.md, "start-up").
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChecksumValue v && v.word0 == word0 && v.word1 == word1 && v.word2 == word2
+                && v.word3 == word3;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(((word0 * 31 + word1) * 31 + word2) * 31 + word3);
+    }
+
     @Override
     public String toString() {
         return "%016x:%016x:%016x:%016x".formatted(word0, word1, word2, word3);
