@@ -38,8 +38,9 @@ import java.util.Optional;
  * ({@code --load-only}, {@code --exec}, {@code --unload}, {@code --dry-run}). Nothing irreversible
  * happens before the plan is valid, and reboot is called only after kexec_load succeeded.
  */
-final class BootCommand implements JkbootCommand {
+final class BootCommand implements JkbootCommand, Option.Setter {
     static final String SUMMARY = "Load a FreeBSD arm64 kernel and boot it with kexec.";
+    private static final String WORDS = "WORDS";
 
     private final HostRootOption hostRoot = new HostRootOption();
     private Path kernel;
@@ -66,36 +67,50 @@ final class BootCommand implements JkbootCommand {
                         + "loader's 'boot' command) and name=value kernel environment variables. -v also makes jkboot "
                         + "print its phase timings and peak RSS.")
                 .add(hostRoot.option())
-                .add(Option.value("--kernel", "PATH", "The FreeBSD arm64 kernel (ELF).",
-                        value -> kernel = Path.of(value)))
+                .add(Option.value("--kernel", "PATH", "The FreeBSD arm64 kernel (ELF).", this))
                 .add(Option.value("--module", "PATH[:TYPE]", "A further file: an ELF kernel module (.ko), or with "
-                        + ":TYPE a raw file of that type (md_image, dtb, ...). Repeatable; loaded in order.",
-                        modules::add).repeat())
+                        + ":TYPE a raw file of that type (md_image, dtb, ...). Repeatable; loaded in order.", this)
+                        .repeat())
                 .add(Option.flag("--no-deps", "Load only the modules given: do not add the modules they depend on "
                         + "(MDT_DEPEND), which are otherwise looked up in module_path (default: the directories of "
                         + "the kernel and of each --module) with each directory's linker.hints, as FreeBSD's loader "
-                        + "does.", () -> noDeps = true))
-                .add(Option.value("--dtb", "PATH", "Hand this device tree to FreeBSD instead of the host's.",
-                        value -> dtb = Path.of(value)))
-                .exclusive(Option.flag("--dry-run", "Print the plan; load nothing.", () -> dryRun = true),
-                        Option.flag("--load-only", "Load the image but do not jump (like kexec -l).",
-                                () -> loadOnly = true),
-                        Option.flag("--exec", "Jump to the image loaded before (like kexec -e).", () -> exec = true),
-                        Option.flag("--unload", "Unload a loaded image (like kexec -u).", () -> unload = true))
+                        + "does.", this))
+                .add(Option.value("--dtb", "PATH", "Hand this device tree to FreeBSD instead of the host's.", this))
+                .exclusive(Option.flag("--dry-run", "Print the plan; load nothing.", this),
+                        Option.flag("--load-only", "Load the image but do not jump (like kexec -l).", this),
+                        Option.flag("--exec", "Jump to the image loaded before (like kexec -e).", this),
+                        Option.flag("--unload", "Unload a loaded image (like kexec -u).", this))
                 .add(trampoline.options())
                 .add(verify.option())
                 .add(tpm.options())
-                .add(Option.flag("--timings", "Print phase timings and the peak RSS on stderr.",
-                        () -> timings = true))
+                .add(Option.flag("--timings", "Print phase timings and the peak RSS on stderr.", this))
                 .add(Option.flag("--no-platform-entropy", "Give FreeBSD no entropy from Linux's getrandom (a "
-                        + "boot_entropy_platform file of 2048 bytes after the other files, on by default).",
-                        () -> noPlatformEntropy = true))
+                        + "boot_entropy_platform file of 2048 bytes after the other files, on by default).", this))
                 .add(Option.flag("--json", "With --dry-run or --load-only: print the plan (and timings) as JSON on "
-                        + "stdout (keys in docs/boot-json.md).", () -> json = true))
-                .words(new Words("WORDS", "Boot switches (-sv) and name=value variables.", words::add))
+                        + "stdout (keys in docs/boot-json.md).", this))
+                .words(new Words(WORDS, "Boot switches (-sv) and name=value variables.", this))
                 .switchesAreWords()
                 .longHelpOnly()
                 .build();
+    }
+
+    @Override
+    public void set(String name, String value) {
+        switch (name) {
+            case "--kernel" -> kernel = Path.of(value);
+            case "--module" -> modules.add(value);
+            case "--no-deps" -> noDeps = true;
+            case "--dtb" -> dtb = Path.of(value);
+            case "--dry-run" -> dryRun = true;
+            case "--load-only" -> loadOnly = true;
+            case "--exec" -> exec = true;
+            case "--unload" -> unload = true;
+            case "--timings" -> timings = true;
+            case "--no-platform-entropy" -> noPlatformEntropy = true;
+            case "--json" -> json = true;
+            case WORDS -> words.add(value);
+            default -> throw new IllegalStateException("no option " + name);
+        }
     }
 
     private final PhaseTimer timer = PhaseTimer.sinceProcessStart();

@@ -10,12 +10,16 @@ import java.nio.file.Path;
  * {@code --host-root DIR}: the directory that stands for the host's {@code /}, for every command
  * that reads the host (a captured tree on a laptop, {@code /} on the LinuxBoot host).
  */
-final class HostRootOption {
+final class HostRootOption implements Option.Setter {
     Path dir = Path.of("/");
 
     Option option() {
-        return Option.value("--host-root", "DIR", "Directory standing for the host's / (default: /).",
-                value -> dir = Path.of(value));
+        return Option.value("--host-root", "DIR", "Directory standing for the host's / (default: /).", this);
+    }
+
+    @Override
+    public void set(String name, String value) {
+        dir = Path.of(value);
     }
 
     HostRoot root() throws HostException {

@@ -29,7 +29,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (ProcessHandle.current().pid() == 1) {
+        if (InitMode.active()) {
             InitMode.run(args);
         } else {
             System.exit(run(args));
@@ -45,7 +45,7 @@ public final class Main {
         String name = "jkboot";
         try {
             Optional<JkbootCommand> named = args.length == 0 ? Optional.empty() : subcommand(args[0]);
-            JkbootCommand command = named.orElseGet(Main::autobootByDefault);
+            JkbootCommand command = named.isPresent() ? named.get() : autobootByDefault();
             CommandTable table = command.table();
             name = table.name();
             switch (Parser.parse(table, List.of(args).subList(named.isPresent() ? 1 : 0, args.length))) {
@@ -88,7 +88,9 @@ public final class Main {
         CommandTable.Builder jkboot = CommandTable.named("jkboot").describe(SUMMARY, "With no subcommand: find the "
                 + "FreeBSD root, read its loader.conf, offer the boot menu and boot (as 'jkboot autoboot'). Run as PID 1 "
                 + "it first mounts /proc, /sys and /dev, and keeps a rescue shell on the console whatever happens.");
-        SUBCOMMANDS.forEach(jkboot::subcommand);
+        for (CommandSummary s : SUBCOMMANDS) {
+            jkboot.subcommand(s);
+        }
         return new AutobootCommand(jkboot);
     }
 }

@@ -14,7 +14,7 @@ import dev.jkboot.tpm.TpmProbe;
  * {@code jkboot probe}: describes the host as jkboot sees it. Never fails on what the host lacks:
  * each part it cannot read is reported as "not available" with the reason, and the exit status is 0.
  */
-final class ProbeCommand implements JkbootCommand {
+final class ProbeCommand implements JkbootCommand, Option.Setter {
     static final String SUMMARY = "Describe this host: RAM, firmware, UEFI, ACPI, DTB, kexec readiness, TPM.";
 
     private final HostRootOption hostRoot = new HostRootOption();
@@ -24,9 +24,13 @@ final class ProbeCommand implements JkbootCommand {
     public CommandTable table() {
         return CommandTable.named("jkboot probe").describe(SUMMARY)
                 .add(hostRoot.option())
-                .add(Option.flag("--json", "Print stable JSON (keys in docs/probe-json.md) instead of a report.",
-                        () -> json = true))
+                .add(Option.flag("--json", "Print stable JSON (keys in docs/probe-json.md) instead of a report.", this))
                 .standardHelp().build();
+    }
+
+    @Override
+    public void set(String name, String value) {
+        json = true;
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Measured boot's options, the same for {@code jkboot boot} and autoboot. */
-final class TpmSwitches {
+final class TpmSwitches implements Option.Setter {
     TpmPolicy policy = TpmPolicy.WARN;
     Path device;
     Path eventLog = MeasuredBoot.DEFAULT_LOG;
@@ -19,13 +19,21 @@ final class TpmSwitches {
                 Option.value("--tpm-policy", "require|warn|off", "Measured boot: extend the TPM's PCRs with what is "
                         + "booted, before kexec_load. warn (default): measure when a TPM 2.0 answers, else say why "
                         + "and boot on; require: no TPM or a TPM error stops the boot; off: leave the TPM alone.",
-                        value -> policy = policy(value)),
+                        this),
                 Option.value("--tpm-device", "PATH",
-                        "The TPM 2.0 character device (default: /dev/tpmrm0, else /dev/tpm0).",
-                        value -> device = Path.of(value)),
+                        "The TPM 2.0 character device (default: /dev/tpmrm0, else /dev/tpm0).", this),
                 Option.value("--tpm-log", "PATH",
-                        "jkboot's TCG event log, appended to (default: /run/jkboot/tpm-event-log.bin).",
-                        value -> eventLog = Path.of(value)));
+                        "jkboot's TCG event log, appended to (default: /run/jkboot/tpm-event-log.bin).", this));
+    }
+
+    @Override
+    public void set(String name, String value) {
+        switch (name) {
+            case "--tpm-policy" -> policy = policy(value);
+            case "--tpm-device" -> device = Path.of(value);
+            case "--tpm-log" -> eventLog = Path.of(value);
+            default -> throw new IllegalStateException("no option " + name);
+        }
     }
 
     MeasuredBoot measuredBoot(Consumer<String> log) {

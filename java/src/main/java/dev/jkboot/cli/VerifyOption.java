@@ -8,13 +8,18 @@ import dev.jkboot.verify.VerifyPolicy;
 import java.util.Optional;
 
 /** {@code --verify require|strict}: raise the verified-boot policy for this run (docs/verified-boot.md). */
-final class VerifyOption {
+final class VerifyOption implements Option.Setter {
     String level;
 
     Option option() {
         return Option.value("--verify", "LEVEL", "Verify every file of the boot against signed manifests: "
                 + "'require' (as FreeBSD's loader with trust anchors) or 'strict'. Only raises the policy of the "
-                + "image and of the kernel command line (jkboot.verify=), never lowers it.", value -> level = value);
+                + "image and of the kernel command line (jkboot.verify=), never lowers it.", this);
+    }
+
+    @Override
+    public void set(String name, String value) {
+        level = value;
     }
 
     /** The policy of this host: its image, its kernel command line, then this option. */

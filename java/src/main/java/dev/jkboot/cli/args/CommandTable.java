@@ -109,6 +109,14 @@ public final class CommandTable {
         return names;
     }
 
+    /** Help and version are answered by the parser; nothing is set. */
+    private static final Option.Setter NONE = new Option.Setter() {
+        @Override
+        public void set(String name, String value) {
+            // the parser returns HELP or VERSION instead
+        }
+    };
+
     /** Assembles a table; options appear in help in the order they are added. */
     public static final class Builder {
         private final String name;
@@ -160,16 +168,15 @@ public final class CommandTable {
 
         /** {@code -h, --help} and {@code -V, --version}, as picocli's standard help options were. */
         public Builder standardHelp() {
-            help = new Option(List.of("-h", "--help"), "", "Show this help message and exit.", false, false,
-                    value -> {});
+            help = new Option(List.of("-h", "--help"), "", "Show this help message and exit.", false, false, NONE);
             version = new Option(List.of("-V", "--version"), "", "Print version information and exit.", false,
-                    false, value -> {});
+                    false, NONE);
             return this;
         }
 
         /** {@code --help} alone, where {@code -h} means something else (FreeBSD's serial-console switch). */
         public Builder longHelpOnly() {
-            help = Option.flag("--help", "Show this help.", () -> {});
+            help = Option.flag("--help", "Show this help.", NONE);
             return this;
         }
 

@@ -71,7 +71,7 @@ public final class Parser {
                         + option.label() + ")");
             }
             try {
-                option.setter().set(value);
+                option.setter().set(option.name(), value);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("Invalid value for option '" + option.name() + "': " + e.getMessage());
             }
@@ -107,7 +107,8 @@ public final class Parser {
             throw new UsageException("Unexpected argument: '" + arg + "'", Suggestions.near(arg, subcommands));
         }
         try {
-            table.words().get().sink().set(arg);
+            Words words = table.words().get();
+            words.sink().set(words.label(), arg);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), Suggestions.near(arg, subcommands));
         }

@@ -10,38 +10,41 @@ import org.junit.jupiter.api.Test;
 
 /** Every syntax the parser accepts and every usage error it gives, on a small command of its own. */
 class ParserTest {
-    /** What the test command's setters saw, in order. */
+    /** What the test command's setter saw, in order. */
     private final List<String> seen = new ArrayList<>();
+
+    /** Records "name=value" (a flag's value is ""); refuses an --addr not in hex and a variable without '='. */
+    private final Option.Setter record = new Option.Setter() {
+        @Override
+        public void set(String name, String value) {
+            if (name.equals("--addr") && !value.startsWith("0x")) {
+                throw new IllegalArgumentException("'" + value + "' is not an address such as 0x9000000");
+            }
+            if (name.equals("NAME=VALUE") && value.indexOf('=') <= 0) {
+                throw new IllegalArgumentException("'" + value + "' is neither a subcommand nor NAME=VALUE");
+            }
+            seen.add(name + "=" + value);
+        }
+    };
 
     private CommandTable.Builder base(String name) {
         return CommandTable.named(name)
-                .add(Option.value("--kernel", "PATH", "The kernel.", v -> seen.add("kernel=" + v)))
-                .add(Option.value("--module", "PATH", "A module.", v -> seen.add("module=" + v)).repeat())
-                .add(Option.flag("--json", "JSON.", () -> seen.add("json")))
-                .add(Option.value("--addr", "ADDR", "An address.", v -> {
-                    if (!v.startsWith("0x")) {
-                        throw new IllegalArgumentException("'" + v + "' is not an address such as 0x9000000");
-                    }
-                    seen.add("addr=" + v);
-                }))
-                .add(Option.value("--secret", "PA", "Hidden.", v -> seen.add("secret=" + v)).hide())
-                .exclusive(Option.flag("--dry-run", "Dry.", () -> seen.add("dry")),
-                        Option.flag("--load-only", "Load.", () -> seen.add("load")),
-                        Option.flag("--unload", "Unload.", () -> seen.add("unload")));
+                .add(Option.value("--kernel", "PATH", "The kernel.", record))
+                .add(Option.value("--module", "PATH", "A module.", record).repeat())
+                .add(Option.flag("--json", "JSON.", record))
+                .add(Option.value("--addr", "ADDR", "An address.", record))
+                .add(Option.value("--secret", "PA", "Hidden.", record).hide())
+                .exclusive(Option.flag("--dry-run", "Dry.", record), Option.flag("--load-only", "Load.", record),
+                        Option.flag("--unload", "Unload.", record));
     }
 
     private CommandTable boot() {
-        return base("jk boot").words(new Words("WORDS", "Words.", w -> seen.add("word=" + w))).switchesAreWords()
+        return base("jk boot").words(new Words("WORDS", "Words.", record)).switchesAreWords()
                 .longHelpOnly().build();
     }
 
     private CommandTable top() {
-        return base("jk").words(new Words("NAME=VALUE", "Variables.", w -> {
-            if (w.indexOf('=') <= 0) {
-                throw new IllegalArgumentException("'" + w + "' is neither a subcommand nor NAME=VALUE");
-            }
-            seen.add("var=" + w);
-        })).subcommand(new CommandSummary("probe", "Probe.")).subcommand(new CommandSummary("boot", "Boot."))
+        return base("jk").words(new Words("NAME=VALUE", "Variables.", record)).subcommand(new CommandSummary("probe", "Probe.")).subcommand(new CommandSummary("boot", "Boot."))
                 .standardHelp().build();
     }
 
@@ -56,19 +59,19 @@ class ParserTest {
     @Test
     void valuesGoSeparateOrAfterAnEqualsSign() throws Exception {
         assertEquals(Parser.Outcome.RUN, parse(boot(), "--kernel", "/k", "--module=/a.ko", "--module", "b=c", "--json"));
-        assertEquals(List.of("kernel=/k", "module=/a.ko", "module=b=c", "json"), seen);
+        assertEquals(List.of("--kernel=/k", "--module=/a.ko", "--module=b=c", "--json="), seen);
     }
 
     @Test
     void anEmptyValueAfterEqualsIsAValue() throws Exception {
         parse(boot(), "--kernel=");
-        assertEquals(List.of("kernel="), seen);
+        assertEquals(List.of("--kernel="), seen);
     }
 
     @Test
     void aValueMayStartWithADashUnlessItIsAnOption() throws Exception {
         parse(boot(), "--kernel", "-weird");
-        assertEquals(List.of("kernel=-weird"), seen);
+        assertEquals(List.of("--kernel=-weird"), seen);
         UsageException e = refused(boot(), "--kernel", "--json");
         assertEquals("Missing required parameter for option '--kernel' (PATH)", e.getMessage());
         assertEquals("Missing required parameter for option '--kernel' (PATH)",
@@ -86,7 +89,7 @@ class ParserTest {
     @Test
     void unknownSwitchesAreWordsWhereTheTableSaysSo() throws Exception {
         parse(boot(), "-sv", "--kernel", "/k", "hw.x=1", "-h", "-");
-        assertEquals(List.of("word=-sv", "kernel=/k", "word=hw.x=1", "word=-h", "word=-"), seen);
+        assertEquals(List.of("WORDS=-sv", "--kernel=/k", "WORDS=hw.x=1", "WORDS=-h", "WORDS=-"), seen);
     }
 
     @Test
@@ -109,7 +112,7 @@ class ParserTest {
     @Test
     void doubleDashEndsTheOptions() throws Exception {
         parse(boot(), "--json", "--", "--kernel", "--", "-s");
-        assertEquals(List.of("json", "word=--kernel", "word=--", "word=-s"), seen);
+        assertEquals(List.of("--json=", "WORDS=--kernel", "WORDS=--", "WORDS=-s"), seen);
     }
 
     @Test
@@ -124,7 +127,7 @@ class ParserTest {
         assertEquals("option '--json' should be given only once", refused(boot(), "--json", "--json").getMessage());
         seen.clear();
         parse(boot(), "--module", "a", "--module", "b");
-        assertEquals(List.of("module=a", "module=b"), seen);
+        assertEquals(List.of("--module=a", "--module=b"), seen);
     }
 
     @Test
@@ -145,7 +148,7 @@ class ParserTest {
     @Test
     void helpAndVersionStopTheReadingWhereTheyStand() throws Exception {
         assertEquals(Parser.Outcome.HELP, parse(top(), "--json", "-h", "--no-such-option"));
-        assertEquals(List.of("json"), seen);
+        assertEquals(List.of("--json="), seen);
         assertEquals(Parser.Outcome.HELP, parse(top(), "--help"));
         assertEquals(Parser.Outcome.VERSION, parse(top(), "-V"));
         assertEquals(Parser.Outcome.VERSION, parse(top(), "--version"));
@@ -171,7 +174,7 @@ class ParserTest {
 
     @Test
     void aCommandWithoutWordsRefusesThem() {
-        CommandTable probe = CommandTable.named("jk probe").add(Option.flag("--json", "JSON.", () -> {}))
+        CommandTable probe = CommandTable.named("jk probe").add(Option.flag("--json", "JSON.", record))
                 .standardHelp().build();
         assertEquals("Unexpected argument: 'x'", refused(probe, "x").getMessage());
     }
@@ -179,7 +182,7 @@ class ParserTest {
     @Test
     void hiddenOptionsWorkButAreNeverSuggested() throws Exception {
         parse(boot(), "--secret", "0x10");
-        assertEquals(List.of("secret=0x10"), seen);
+        assertEquals(List.of("--secret=0x10"), seen);
         assertEquals(List.of(), refused(boot(), "--secrt").suggestions());
     }
 
