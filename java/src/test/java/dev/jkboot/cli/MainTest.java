@@ -20,6 +20,7 @@ class MainTest {
         for (String name : ALL) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  " + name + " ")), name + " in:\n" + r.out());
         }
+        assertTrue(r.out().lines().allMatch(l -> l.length() <= 80), r.out());
         assertEquals(r.out(), CliRun.of("-h").out());
     }
 
