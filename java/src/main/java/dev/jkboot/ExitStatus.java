@@ -5,7 +5,7 @@ public final class ExitStatus {
     public static final int OK = 0;
     /** An unexpected internal failure (a bug in jkboot). */
     public static final int INTERNAL = 1;
-    /** Bad command-line usage (picocli's convention). */
+    /** Bad command-line usage (2, as getopt-style tools exit). */
     public static final int USAGE = 2;
     /** The host could not be read or described. */
     public static final int HOST = 3;

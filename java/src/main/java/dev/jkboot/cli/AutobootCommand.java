@@ -2,33 +2,44 @@ package dev.jkboot.cli;
 
 import dev.jkboot.JkbootException;
 import dev.jkboot.autoboot.RootLocation;
+import dev.jkboot.cli.args.CommandTable;
+import dev.jkboot.cli.args.UsageException;
 import dev.jkboot.host.HostDescription;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code jkboot autoboot}, also what {@code jkboot} alone runs: the boot FreeBSD users expect
  * ({@link AutobootFlow}), after the same preflight as {@code jkboot boot}.
  */
-@Command(name = "autoboot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Boot FreeBSD as its loader would (what jkboot with no subcommand does): find the FreeBSD "
-                + "root on the disks (GPT or MBR, freebsd-ufs, else a ZFS pool's bootfs; read-only), read /boot/defaults/loader.conf, "
-                + "/boot/loader.conf, /boot/loader.conf.d/*.conf and /boot/loader.conf.local, offer the boot menu "
-                + "with the autoboot_delay countdown when standard input and output are a terminal (otherwise "
-                + "boot at once), and boot the kernel and modules from that root with kexec."})
-final class AutobootCommand implements Callable<Integer> {
-    @Mixin
-    AutobootOptions options;
+final class AutobootCommand implements JkbootCommand {
+    static final String SUMMARY = "Boot FreeBSD as its loader would (what jkboot with no subcommand does): find the "
+            + "FreeBSD root on the disks (GPT or MBR, freebsd-ufs, else a ZFS pool's bootfs; read-only), read "
+            + "/boot/defaults/loader.conf, /boot/loader.conf, /boot/loader.conf.d/*.conf and "
+            + "/boot/loader.conf.local, offer the boot menu with the autoboot_delay countdown when standard input "
+            + "and output are a terminal (otherwise boot at once), and boot the kernel and modules from that root "
+            + "with kexec.";
 
-    @Override
-    public Integer call() throws JkbootException {
-        return run(options);
+    private final AutobootOptions options = new AutobootOptions();
+    private final CommandTable table;
+
+    /** {@code jkboot autoboot}. */
+    AutobootCommand() {
+        this(CommandTable.named("jkboot autoboot").describe(SUMMARY));
     }
 
-    static int run(AutobootOptions options) throws JkbootException {
+    /** The autoboot under another name and description: {@code jkboot} alone. */
+    AutobootCommand(CommandTable.Builder named) {
+        table = named.add(options.options()).words(options.words()).standardHelp().build();
+    }
+
+    @Override
+    public CommandTable table() {
+        return table;
+    }
+
+    @Override
+    public int call() throws JkbootException, UsageException {
         Map<String, String> presets = options.presets();
         RootLocation location = options.location();
         HostDescription host = HostDescription.read(options.hostRoot.root(), System.getProperty("os.arch"));

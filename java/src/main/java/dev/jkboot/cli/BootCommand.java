@@ -7,6 +7,9 @@ import dev.jkboot.boot.BootSequence;
 import dev.jkboot.boot.FreeBsdArm64;
 import dev.jkboot.boot.BootRequest;
 import dev.jkboot.boot.BootSource;
+import dev.jkboot.cli.args.CommandTable;
+import dev.jkboot.cli.args.Option;
+import dev.jkboot.cli.args.Words;
 import dev.jkboot.entropy.EntropySource;
 import dev.jkboot.entropy.PlatformEntropy;
 import dev.jkboot.exec.KexecException;
@@ -30,92 +33,90 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 /**
  * {@code jkboot boot}: load a FreeBSD kernel with its files and jump to it, in kexec-tools' spirit
  * ({@code --load-only}, {@code --exec}, {@code --unload}, {@code --dry-run}). Nothing irreversible
  * happens before the plan is valid, and reboot is called only after kexec_load succeeded.
  */
-@Command(name = "boot", sortOptions = false,
-        description = {"Load a FreeBSD arm64 kernel and boot it with kexec.",
-                "WORDS are FreeBSD boot switches (-a -C -d -D -g -h -m -p -P -r -s -v, as for the loader's "
-                        + "'boot' command) and name=value kernel environment variables. -v also makes jkboot "
-                        + "print its phase timings and peak RSS."})
-final class BootCommand implements Callable<Integer> {
-    @Option(names = "--help", usageHelp = true, description = "Show this help.")
-    boolean help;
+final class BootCommand implements JkbootCommand, Option.Setter {
+    static final String SUMMARY = "Load a FreeBSD arm64 kernel and boot it with kexec.";
+    private static final String WORDS = "WORDS";
 
-    @Mixin
-    HostRootOption hostRoot;
+    private final HostRootOption hostRoot = new HostRootOption();
+    private Path kernel;
+    private final List<String> modules = new ArrayList<>();
+    private boolean noDeps;
+    private Path dtb;
+    private boolean dryRun;
+    private boolean loadOnly;
+    private boolean exec;
+    private boolean unload;
+    private final TrampolineSwitches trampoline = new TrampolineSwitches();
+    private final VerifyOption verify = new VerifyOption();
+    private final TpmSwitches tpm = new TpmSwitches();
+    private boolean timings;
+    private boolean noPlatformEntropy;
+    private boolean json;
+    private final List<String> words = new ArrayList<>();
 
-    @Option(names = "--kernel", paramLabel = "PATH", description = "The FreeBSD arm64 kernel (ELF).")
-    Path kernel;
-
-    @Option(names = "--module", paramLabel = "PATH[:TYPE]",
-            description = "A further file: an ELF kernel module (.ko), or with :TYPE a raw file of that type "
-                    + "(md_image, dtb, ...). Repeatable; loaded in order.")
-    List<String> modules = new ArrayList<>();
-
-    @Option(names = "--no-deps", description = "Load only the modules given: do not add the modules they depend "
-            + "on (MDT_DEPEND), which are otherwise looked up in module_path (default: the directories of the kernel "
-            + "and of each --module) with each directory's linker.hints, as FreeBSD's loader does.")
-    boolean noDeps;
-
-    @Option(names = "--dtb", paramLabel = "PATH",
-            description = "Hand this device tree to FreeBSD instead of the host's.")
-    Path dtb;
-
-    @ArgGroup(exclusive = true)
-    Mode mode = new Mode();
-
-    static final class Mode {
-        @Option(names = "--dry-run", description = "Print the plan; load nothing.")
-        boolean dryRun;
-
-        @Option(names = "--load-only", description = "Load the image but do not jump (like kexec -l).")
-        boolean loadOnly;
-
-        @Option(names = "--exec", description = "Jump to the image loaded before (like kexec -e).")
-        boolean exec;
-
-        @Option(names = "--unload", description = "Unload a loaded image (like kexec -u).")
-        boolean unload;
+    /** FreeBSD boot switches (-sv) are words, as for the loader's boot command; -h is one of them, so help is --help. */
+    @Override
+    public CommandTable table() {
+        return CommandTable.named("jkboot boot")
+                .describe(SUMMARY, "WORDS are FreeBSD boot switches (-a -C -d -D -g -h -m -p -P -r -s -v, as for the "
+                        + "loader's 'boot' command) and name=value kernel environment variables. -v also makes jkboot "
+                        + "print its phase timings and peak RSS.")
+                .add(hostRoot.option())
+                .add(Option.value("--kernel", "PATH", "The FreeBSD arm64 kernel (ELF).", this))
+                .add(Option.value("--module", "PATH[:TYPE]", "A further file: an ELF kernel module (.ko), or with "
+                        + ":TYPE a raw file of that type (md_image, dtb, ...). Repeatable; loaded in order.", this)
+                        .repeat())
+                .add(Option.flag("--no-deps", "Load only the modules given: do not add the modules they depend on "
+                        + "(MDT_DEPEND), which are otherwise looked up in module_path (default: the directories of "
+                        + "the kernel and of each --module) with each directory's linker.hints, as FreeBSD's loader "
+                        + "does.", this))
+                .add(Option.value("--dtb", "PATH", "Hand this device tree to FreeBSD instead of the host's.", this))
+                .exclusive(Option.flag("--dry-run", "Print the plan; load nothing.", this),
+                        Option.flag("--load-only", "Load the image but do not jump (like kexec -l).", this),
+                        Option.flag("--exec", "Jump to the image loaded before (like kexec -e).", this),
+                        Option.flag("--unload", "Unload a loaded image (like kexec -u).", this))
+                .add(trampoline.options())
+                .add(verify.option())
+                .add(tpm.options())
+                .add(Option.flag("--timings", "Print phase timings and the peak RSS on stderr.", this))
+                .add(Option.flag("--no-platform-entropy", "Give FreeBSD no entropy from Linux's getrandom (a "
+                        + "boot_entropy_platform file of 2048 bytes after the other files, on by default).", this))
+                .add(Option.flag("--json", "With --dry-run or --load-only: print the plan (and timings) as JSON on "
+                        + "stdout (keys in docs/boot-json.md).", this))
+                .words(new Words(WORDS, "Boot switches (-sv) and name=value variables.", this))
+                .switchesAreWords()
+                .longHelpOnly()
+                .build();
     }
 
-    @Mixin
-    TrampolineSwitches trampoline;
-
-    @Mixin
-    VerifyOption verify;
-
-    @Mixin
-    TpmSwitches tpm;
-
-    @Option(names = "--timings", description = "Print phase timings and the peak RSS on stderr.")
-    boolean timings;
-
-    @Option(names = "--no-platform-entropy",
-            description = "Give FreeBSD no entropy from Linux's getrandom (a boot_entropy_platform file of 2048 "
-                    + "bytes after the other files, on by default).")
-    boolean noPlatformEntropy;
-
-    @Option(names = "--json", description = "With --dry-run or --load-only: print the plan (and timings) as JSON "
-            + "on stdout (keys in docs/boot-json.md).")
-    boolean json;
-
-    @Parameters(paramLabel = "WORDS", description = "Boot switches (-sv) and name=value variables.")
-    List<String> words = new ArrayList<>();
+    @Override
+    public void set(String name, String value) {
+        switch (name) {
+            case "--kernel" -> kernel = Path.of(value);
+            case "--module" -> modules.add(value);
+            case "--no-deps" -> noDeps = true;
+            case "--dtb" -> dtb = Path.of(value);
+            case "--dry-run" -> dryRun = true;
+            case "--load-only" -> loadOnly = true;
+            case "--exec" -> exec = true;
+            case "--unload" -> unload = true;
+            case "--timings" -> timings = true;
+            case "--no-platform-entropy" -> noPlatformEntropy = true;
+            case "--json" -> json = true;
+            case WORDS -> words.add(value);
+            default -> throw new IllegalStateException("no option " + name);
+        }
+    }
 
     private final PhaseTimer timer = PhaseTimer.sinceProcessStart();
 
     @Override
-    public Integer call() throws JkbootException {
+    public int call() throws JkbootException {
         timer.mark("jvm start to main");
         HostRoot root = hostRoot.root();
         BootArguments args = BootArguments.parse(words);
@@ -123,14 +124,14 @@ final class BootCommand implements Callable<Integer> {
         boolean verbose = timings || requested.has(Howto.RB_VERBOSE);
 
         HostDescription described = HostDescription.read(root, System.getProperty("os.arch"));
-        if (!mode.dryRun) {
+        if (!dryRun) {
             BootLaunch.preflight(described);
         }
         timer.mark("preflight");
         Target target = FreeBsdArm64.builtIn();
-        if (mode.unload || mode.exec) {
+        if (unload || exec) {
             KexecRunner runner = BootLaunch.runner(target.kexecArchFlag());
-            if (mode.unload) {
+            if (unload) {
                 runner.unload();
                 BootLaunch.log("unloaded");
                 return 0;
@@ -155,12 +156,12 @@ final class BootCommand implements Callable<Integer> {
         BootRequest request = new BootRequest(verified(BootSource.of(kernel), verifier), files,
                 Optional.ofNullable(dtb).map(d -> verified(BootSource.of(d), verifier)), args.howto(),
                 args.environment());
-        Optional<EntropySource> entropy = BootLaunch.entropy(noPlatformEntropy, mode.dryRun);
+        Optional<EntropySource> entropy = BootLaunch.entropy(noPlatformEntropy, dryRun);
         if (entropy.isPresent()) {
             request = PlatformEntropy.append(request, entropy.get(), BootLaunch::log);
         }
-        BootSequence.Mode how = mode.dryRun ? BootSequence.Mode.DRY_RUN
-                : mode.loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
+        BootSequence.Mode how = dryRun ? BootSequence.Mode.DRY_RUN
+                : loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
         KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, flag -> BootLaunch.runner(flag, json),
                 tpm.measuredBoot(BootLaunch::log)) {
             @Override
@@ -171,13 +172,13 @@ final class BootCommand implements Callable<Integer> {
 
             @Override
             public void loaded(KexecPlan loaded) {
-                if (mode.loadOnly && json) {
+                if (loadOnly && json) {
                     printPlan(loaded);
                 }
                 printTimings(verbose);
             }
         }).run(host, request, trampoline.resolve(host), how);
-        if (mode.dryRun) {
+        if (dryRun) {
             printPlan(plan);
             printTimings(verbose);
             return 0;

@@ -39,7 +39,7 @@ final class BootLaunch {
 
     /** The same, showing the loading of big files on stderr unless {@code quiet} (--json). */
     static KexecRunner runner(long kexecArchFlag, boolean quiet) throws KexecException {
-        boolean init = ProcessHandle.current().pid() == 1;
+        boolean init = InitMode.active();
         NativeKexec kexec = NativeKexec.load(kexecArchFlag).showing(LoadProgress.onStderr(quiet));
         return new KexecRunner(kexec, init, BootLaunch::log);
     }

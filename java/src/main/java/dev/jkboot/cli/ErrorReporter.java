@@ -3,9 +3,6 @@ package dev.jkboot.cli;
 import dev.jkboot.ExitStatus;
 import dev.jkboot.JkbootException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.ParseResult;
 
 /**
  * Turns a failed command into one clear report on stderr: what went wrong, then what to do. A
@@ -13,11 +10,8 @@ import picocli.CommandLine.ParseResult;
  * {@link VirtualMachineError}) is the host's limit, not a crash, and is reported the same way,
  * without a stack trace; anything else is a bug and says so.
  */
-final class ErrorReporter implements IExecutionExceptionHandler {
-    @Override
-    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
-        return report(ex, cmd.getErr());
-    }
+final class ErrorReporter {
+    private ErrorReporter() {}
 
     /** Reports any failure (PID 1 reports Errors too) and returns the exit status it stands for. */
     static int report(Throwable failure, PrintWriter err) {

@@ -1,45 +1,35 @@
 package dev.jkboot.cli;
 
-import dev.jkboot.JkbootException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import dev.jkboot.ExitStatus;
+import dev.jkboot.cli.args.CommandSummary;
+import dev.jkboot.cli.args.CommandTable;
+import dev.jkboot.cli.args.HelpText;
+import dev.jkboot.cli.args.Parser;
+import dev.jkboot.cli.args.UsageException;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import java.util.Optional;
 
 /**
  * The {@code jkboot} command: subcommands for each job, errors reported by {@link ErrorReporter}.
  * With no subcommand it boots FreeBSD as its loader would ({@link AutobootCommand}).
  */
-@Command(name = "jkboot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false,
-        description = {"Boots FreeBSD from a running Linux kernel with kexec (LinuxBoot).",
-                "With no subcommand: find the FreeBSD root, read its loader.conf, offer the boot menu and boot "
-                        + "(as 'jkboot autoboot'). Run as PID 1 it first mounts /proc, /sys and /dev, and "
-                        + "keeps a rescue shell on the console whatever happens."})
-public final class Main implements Callable<Integer> {
+public final class Main {
+    static final String SUMMARY = "Boots FreeBSD from a running Linux kernel with kexec (LinuxBoot).";
+
     /**
-     * The subcommands, in the order help lists them. picocli reflects over every option of every
-     * registered command at start, which under emulation costs seconds: a run registers only what its
-     * command line can use ({@link #subcommandsFor}).
+     * The subcommands, in the order help lists them. Only the table of the command a run names is
+     * built: the others are these two strings each.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    static final List<CommandSummary> SUBCOMMANDS = List.of(
+            new CommandSummary("probe", ProbeCommand.SUMMARY),
+            new CommandSummary("boot", BootCommand.SUMMARY),
+            new CommandSummary("autoboot", AutobootCommand.SUMMARY));
 
-    static {
-        SUBCOMMANDS.put("probe", ProbeCommand::new);
-        SUBCOMMANDS.put("boot", BootCommand::new);
-        SUBCOMMANDS.put("autoboot", AutobootCommand::new);
-    }
-
-    @Mixin
-    AutobootOptions autoboot;
+    private Main() {}
 
     public static void main(String[] args) {
-        if (ProcessHandle.current().pid() == 1) {
+        if (InitMode.active()) {
             InitMode.run(args);
         } else {
             System.exit(run(args));
@@ -47,44 +37,60 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * Runs jkboot and returns its exit status; never calls {@link System#exit}. Running out of
-     * memory or stack ends in the same one-line report as any refusal (picocli passes only
-     * Exceptions to its handler; Errors come through here).
+     * Runs jkboot and returns its exit status; never calls {@link System#exit}. A usage error is
+     * reported before anything is read; running out of memory or stack ends in the same one-line
+     * report as any refusal.
      */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        for (String name : subcommandsFor(args)) {
-            cli.addSubcommand(name, SUBCOMMANDS.get(name).get());
-        }
-        cli.setExecutionExceptionHandler(new ErrorReporter());
-        // FreeBSD boot switches (-sv) reach `boot` as words, as they do the loader's boot command.
-        if (cli.getSubcommands().containsKey("boot")) {
-            cli.getSubcommands().get("boot").setUnmatchedOptionsArePositionalParams(true);
-        }
+        String name = "jkboot";
         try {
-            return cli.execute(args);
+            Optional<JkbootCommand> named = args.length == 0 ? Optional.empty() : subcommand(args[0]);
+            JkbootCommand command = named.isPresent() ? named.get() : autobootByDefault();
+            CommandTable table = command.table();
+            name = table.name();
+            switch (Parser.parse(table, List.of(args).subList(named.isPresent() ? 1 : 0, args.length))) {
+                case HELP:
+                    System.out.print(HelpText.render(table));
+                    System.out.flush();
+                    return ExitStatus.OK;
+                case VERSION:
+                    System.out.println(VersionProvider.current());
+                    return ExitStatus.OK;
+                default:
+                    return command.call();
+            }
+        } catch (UsageException e) {
+            System.err.print(e.report(name));
+            System.err.flush();
+            return ExitStatus.USAGE;
         } catch (VirtualMachineError e) {
-            return ErrorReporter.exhausted(e, cli.getErr());
+            return ErrorReporter.exhausted(e, new PrintWriter(System.err, true));
+        } catch (Exception e) {
+            return ErrorReporter.report(e, new PrintWriter(System.err, true));
         }
     }
 
-    /**
-     * The subcommands named in {@code args}; none when there are only options (the default autoboot,
-     * or --version); all of them for help and for a word that names none, so that usage, errors and
-     * picocli's "did you mean" suggestions read as they would with every subcommand registered.
-     */
-    static List<String> subcommandsFor(String... args) {
-        List<String> named = Arrays.stream(args).filter(SUBCOMMANDS::containsKey).distinct().toList();
-        if (!named.isEmpty()) {
-            return SUBCOMMANDS.keySet().stream().filter(named::contains).toList();
+    private static Optional<JkbootCommand> subcommand(String word) {
+        switch (word) {
+            case "probe":
+                return Optional.of(new ProbeCommand());
+            case "boot":
+                return Optional.of(new BootCommand());
+            case "autoboot":
+                return Optional.of(new AutobootCommand());
+            default:
+                return Optional.empty();
         }
-        boolean onlyOptions = Arrays.stream(args).allMatch(a -> a.startsWith("-") && !a.equals("-h")
-                && !a.equals("--help"));
-        return onlyOptions ? List.of() : List.copyOf(SUBCOMMANDS.keySet());
     }
 
-    @Override
-    public Integer call() throws JkbootException {
-        return AutobootCommand.run(autoboot);
+    /** {@code jkboot} alone: the autoboot, with jkboot's description and the subcommands in its help. */
+    private static JkbootCommand autobootByDefault() {
+        CommandTable.Builder jkboot = CommandTable.named("jkboot").describe(SUMMARY, "With no subcommand: find the "
+                + "FreeBSD root, read its loader.conf, offer the boot menu and boot (as 'jkboot autoboot'). Run as PID 1 "
+                + "it first mounts /proc, /sys and /dev, and keeps a rescue shell on the console whatever happens.");
+        for (CommandSummary s : SUBCOMMANDS) {
+            jkboot.subcommand(s);
+        }
+        return new AutobootCommand(jkboot);
     }
 }

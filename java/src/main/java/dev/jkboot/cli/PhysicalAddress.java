@@ -1,13 +1,10 @@
 package dev.jkboot.cli;
 
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
-
 /** A physical address on the command line: positive, decimal or 0x-hex. */
 final class PhysicalAddress {
     private PhysicalAddress() {}
 
-    /** @throws IllegalArgumentException for anything but a positive number */
+    /** @throws IllegalArgumentException for anything but a positive number, naming the accepted form */
     static long parse(String value) {
         try {
             long a = Long.decode(value);
@@ -18,16 +15,5 @@ final class PhysicalAddress {
             // reported below
         }
         throw new IllegalArgumentException("'" + value + "' is not a positive physical address such as 0x9000000");
-    }
-
-    static final class Converter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.jkboot.cli;
 
+import dev.jkboot.cli.args.CommandTable;
+import dev.jkboot.cli.args.Option;
 import dev.jkboot.host.Finding;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.host.HostException;
@@ -7,39 +9,38 @@ import dev.jkboot.plan.StagingArea;
 import dev.jkboot.json.JsonWriter;
 import dev.jkboot.tpm.TpmDevice;
 import dev.jkboot.tpm.TpmProbe;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jkboot probe}: describes the host as jkboot sees it. Never fails on what the host lacks:
  * each part it cannot read is reported as "not available" with the reason, and the exit status is 0.
  */
-@Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "Describe this host: RAM, firmware, UEFI, ACPI, DTB, kexec readiness, TPM.")
-final class ProbeCommand implements Callable<Integer> {
-    @Mixin
-    HostRootOption hostRoot;
+final class ProbeCommand implements JkbootCommand, Option.Setter {
+    static final String SUMMARY = "Describe this host: RAM, firmware, UEFI, ACPI, DTB, kexec readiness, TPM.";
 
-    @Option(names = "--json", description = "Print stable JSON (keys in docs/probe-json.md) instead of a report.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    private final HostRootOption hostRoot = new HostRootOption();
+    private boolean json;
 
     @Override
-    public Integer call() throws HostException {
+    public CommandTable table() {
+        return CommandTable.named("jkboot probe").describe(SUMMARY)
+                .add(hostRoot.option())
+                .add(Option.flag("--json", "Print stable JSON (keys in docs/probe-json.md) instead of a report.", this))
+                .standardHelp().build();
+    }
+
+    @Override
+    public void set(String name, String value) {
+        json = true;
+    }
+
+    @Override
+    public int call() throws HostException {
         HostDescription host = HostDescription.read(hostRoot.root(), System.getProperty("os.arch"));
         Finding<TpmProbe.TpmStatus> tpm = TpmProbe.describe(host.root(), TpmDevice::open);
         String text = json ? JsonWriter.write(ProbeJson.of(host, StagingArea.KBOOT_SIZE, tpm))
                 : ProbeReport.of(host, StagingArea.KBOOT_SIZE, tpm);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(text);
-        out.flush();
+        System.out.print(text);
+        System.out.flush();
         return 0;
     }
 }

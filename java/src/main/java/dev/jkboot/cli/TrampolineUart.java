@@ -1,8 +1,6 @@
 package dev.jkboot.cli;
 
 import java.util.OptionalLong;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Where the trampoline greets before entering the kernel: the host's own PL011 console ({@code
@@ -17,23 +15,20 @@ record TrampolineUart(OptionalLong address) {
         return address.orElse(hostConsole);
     }
 
-    /** Parses the option's value; a bad one is a usage error naming what is accepted. */
-    static final class Converter implements ITypeConverter<TrampolineUart> {
-        @Override
-        public TrampolineUart convert(String value) {
-            switch (value) {
-                case "auto":
-                    return AUTO;
-                case "off":
-                    return new TrampolineUart(OptionalLong.of(0));
-                default:
-                    try {
-                        return new TrampolineUart(OptionalLong.of(PhysicalAddress.parse(value)));
-                    } catch (IllegalArgumentException e) {
-                        throw new TypeConversionException("'" + value
-                                + "' is not auto, off or a positive physical address such as 0x9000000");
-                    }
-            }
+    /** The option's value; a bad one is an IllegalArgumentException naming what is accepted. */
+    static TrampolineUart parse(String value) {
+        switch (value) {
+            case "auto":
+                return AUTO;
+            case "off":
+                return new TrampolineUart(OptionalLong.of(0));
+            default:
+                try {
+                    return new TrampolineUart(OptionalLong.of(PhysicalAddress.parse(value)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("'" + value
+                            + "' is not auto, off or a positive physical address such as 0x9000000", e);
+                }
         }
     }
 }

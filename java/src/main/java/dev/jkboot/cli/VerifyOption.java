@@ -1,19 +1,26 @@
 package dev.jkboot.cli;
 
+import dev.jkboot.cli.args.Option;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.host.KernelCommandLine;
 import dev.jkboot.verify.VerifyException;
 import dev.jkboot.verify.VerifyPolicy;
 import java.util.Optional;
-import picocli.CommandLine.Option;
 
 /** {@code --verify require|strict}: raise the verified-boot policy for this run (docs/verified-boot.md). */
-final class VerifyOption {
-    @Option(names = "--verify", paramLabel = "LEVEL",
-            description = "Verify every file of the boot against signed manifests: 'require' (as FreeBSD's loader "
-                    + "with trust anchors) or 'strict'. Only raises the policy of the image and of the kernel "
-                    + "command line (jkboot.verify=), never lowers it.")
+final class VerifyOption implements Option.Setter {
     String level;
+
+    Option option() {
+        return Option.value("--verify", "LEVEL", "Verify every file of the boot against signed manifests: "
+                + "'require' (as FreeBSD's loader with trust anchors) or 'strict'. Only raises the policy of the "
+                + "image and of the kernel command line (jkboot.verify=), never lowers it.", this);
+    }
+
+    @Override
+    public void set(String name, String value) {
+        level = value;
+    }
 
     /** The policy of this host: its image, its kernel command line, then this option. */
     VerifyPolicy policy(HostDescription host) throws VerifyException {
