@@ -57,7 +57,9 @@ public final class BootPlanning {
         KernelEnvironment env = KernelEnvironment.empty().withAll(host.smbios())
                 .with("kernelname", request.kernel().name());
         if (host.acpiRsdp().isPresent()) {
-            String rsdp = "0x%016x".formatted(host.acpiRsdp().getAsLong());
+            // As kboot's "0x%016llx", without String.format (its first use costs start-up).
+            String digits = Long.toHexString(host.acpiRsdp().getAsLong());
+            String rsdp = "0x" + "0".repeat(16 - digits.length()) + digits;
             env = env.with("acpi.rsdp", rsdp).with("hint.acpi.0.rsdp", rsdp);
         }
         return env.withAll(request.environment());

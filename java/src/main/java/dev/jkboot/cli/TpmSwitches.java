@@ -5,6 +5,7 @@ import dev.jkboot.tpm.MeasuredBoot;
 import dev.jkboot.tpm.TpmDevice;
 import dev.jkboot.tpm.TpmPolicy;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -37,7 +38,14 @@ final class TpmSwitches implements Option.Setter {
     }
 
     MeasuredBoot measuredBoot(Consumer<String> log) {
-        List<Path> devices = device != null ? List.of(device) : TpmDevice.DEVICES.stream().map(Path::of).toList();
+        List<Path> devices = new ArrayList<>();
+        if (device != null) {
+            devices.add(device);
+        } else {
+            for (String d : TpmDevice.DEVICES) {
+                devices.add(Path.of(d));
+            }
+        }
         return new MeasuredBoot(policy, MeasuredBoot.Opener.firstOf(devices), eventLog, log);
     }
 

@@ -2,7 +2,9 @@ package dev.jkboot.plan;
 
 import dev.jkboot.mem.Range;
 import java.nio.ByteBuffer;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One kexec segment: {@code memsz} bytes of physical memory at {@code mem} (both page aligned), of
@@ -55,6 +57,10 @@ public record KexecSegment(long mem, long memsz, long bufsz, List<Piece> pieces)
 
     /** What the segment holds, for people: "kernel, symbols, env". */
     public String contents() {
-        return String.join(", ", pieces.stream().map(Piece::what).distinct().toList());
+        Set<String> names = new LinkedHashSet<>();
+        for (Piece p : pieces) {
+            names.add(p.what());
+        }
+        return String.join(", ", names);
     }
 }

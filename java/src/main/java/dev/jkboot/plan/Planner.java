@@ -6,7 +6,6 @@ import dev.jkboot.mem.Align;
 import dev.jkboot.mem.Range;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -100,7 +99,7 @@ public final class Planner {
      */
     static List<KexecSegment> segments(List<KexecSegment.Piece> pieces) {
         List<KexecSegment.Piece> sorted = new ArrayList<>(pieces);
-        sorted.sort(Comparator.comparingLong(KexecSegment.Piece::pa));
+        sorted.sort((a, b) -> Long.compare(a.pa(), b.pa()));
         List<List<KexecSegment.Piece>> groups = new ArrayList<>();
         List<Range> spans = new ArrayList<>();
         for (KexecSegment.Piece p : sorted) {
