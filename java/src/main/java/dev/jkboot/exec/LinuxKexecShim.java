@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 
 /**
  * {@link NativeKexec.Shim} over JNI: each method is a wrapper in native/shim/jkboot_jni.c around the
- * C function of jkboot.c that makes the system call. Only {@link NativeKexec#load(long)} creates one,
+ * C function of jkboot.c that makes the system call. Only {@link NativeKexec#load(long, LoadProgress)} creates one,
  * after {@code libjkboot.so} is loaded.
  */
 final class LinuxKexecShim implements NativeKexec.Shim {

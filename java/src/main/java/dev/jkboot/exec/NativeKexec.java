@@ -62,27 +62,24 @@ public final class NativeKexec implements KexecSyscalls {
     private final LoadProgress progress;
 
     NativeKexec(Shim shim, long archFlag) {
-        this(shim, archFlag, new LoadProgress(LoadProgress.Style.NONE, System.err, System::nanoTime));
+        this(shim, archFlag, LoadProgress.onStderr(true));
     }
 
+    /** Shows the loading of big files on {@code progress}. */
     private NativeKexec(Shim shim, long archFlag, LoadProgress progress) {
         this.shim = shim;
         this.archFlag = archFlag;
         this.progress = progress;
     }
 
-    /** The same shim, showing the loading of big files on {@code progress}. */
-    public NativeKexec showing(LoadProgress progress) {
-        return new NativeKexec(shim, archFlag, progress);
-    }
-
     /**
-     * Loads the shim; {@code archFlag} is the image's architecture (KEXEC_ARCH_AARCH64 for FreeBSD arm64).
+     * Loads the shim, showing the loading of big files on {@code progress}; {@code archFlag} is the image's
+     * architecture (KEXEC_ARCH_AARCH64 for FreeBSD arm64).
      * Refuses a shim whose {@code struct kexec_segment} is not the 32 bytes {@link #load(long, List)} lays out,
      * or that was built for another architecture than {@code archFlag}: either would hand Linux a table it
      * misreads, or a flag it refuses with a bare EINVAL.
      */
-    public static NativeKexec load(long archFlag) throws KexecException {
+    public static NativeKexec load(long archFlag, LoadProgress progress) throws KexecException {
         try {
             ShimLibrary.load();
         } catch (ShimLibrary.Unavailable e) {
@@ -90,7 +87,7 @@ public final class NativeKexec implements KexecSyscalls {
         }
         Shim shim = new LinuxKexecShim();
         checkAbi(shim.segmentSize(), shim.archFlag(), archFlag);
-        return new NativeKexec(shim, archFlag);
+        return new NativeKexec(shim, archFlag, progress);
     }
 
     /**

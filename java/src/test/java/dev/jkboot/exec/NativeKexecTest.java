@@ -24,7 +24,7 @@ class NativeKexecTest {
     @BeforeAll
     static void loadHostShim() throws Exception {
         RequiredTool.useHostShim();
-        kexec = NativeKexec.load(NativeKexec.KEXEC_ARCH_X86_64);
+        kexec = NativeKexec.load(NativeKexec.KEXEC_ARCH_X86_64, LoadProgress.onStderr(true));
     }
 
     private static List<KexecSegment> twoSegments() {
@@ -43,7 +43,7 @@ class NativeKexecTest {
     @Test
     void theHandshakeRefusesAShimBuiltForAnotherArchitecture() {
         // What a jkboot whose build carries the x86-64 shim would do on its way to boot FreeBSD arm64.
-        KexecException e = assertThrows(KexecException.class, () -> NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64));
+        KexecException e = assertThrows(KexecException.class, () -> NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64, LoadProgress.onStderr(true)));
         assertEquals("jkboot's native shim libjkboot.so does not fit this jkboot: its struct kexec_segment is 32 bytes "
                 + "(jkboot lays out 32) and it was built for KEXEC_ARCH_X86_64 (0x3e0000) (this boot needs "
                 + "KEXEC_ARCH_AARCH64 (0xb70000))", e.getMessage());
