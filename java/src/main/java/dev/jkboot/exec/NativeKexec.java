@@ -141,20 +141,28 @@ public final class NativeKexec implements KexecSyscalls {
      * kexec_load, showing progress: otherwise Linux reads them from the disk inside the system call, for
      * minutes with nothing to show. The pages stay where they are, in the page cache, and Linux copies
      * them from there: nothing is copied here. Returns a digest of the bytes touched, so no read is
-     * optimised away.
+     * optimised away. Loops, not lambdas or streams: each would spin classes at boot time under TCG.
      */
     static long prefetch(List<KexecSegment> segments, LoadProgress progress) {
         Map<String, List<ByteBuffer>> files = new LinkedHashMap<>();
         for (KexecSegment s : segments) {
             for (KexecSegment.Piece p : s.pieces()) {
                 if (p.data().isDirect()) {
-                    files.computeIfAbsent(p.what(), k -> new ArrayList<>()).add(p.data());
+                    List<ByteBuffer> pieces = files.get(p.what());
+                    if (pieces == null) {
+                        pieces = new ArrayList<>();
+                        files.put(p.what(), pieces);
+                    }
+                    pieces.add(p.data());
                 }
             }
         }
         long touched = 0;
         for (Map.Entry<String, List<ByteBuffer>> f : files.entrySet()) {
-            long size = f.getValue().stream().mapToLong(ByteBuffer::remaining).sum();
+            long size = 0;
+            for (ByteBuffer b : f.getValue()) {
+                size += b.remaining();
+            }
             if (size < LoadProgress.THRESHOLD) {
                 continue;
             }
@@ -231,7 +239,9 @@ public final class NativeKexec implements KexecSyscalls {
 
         @Override
         public void close() {
-            buffers.forEach(shim::free);
+            for (ByteBuffer b : buffers) {
+                shim.free(b);
+            }
             buffers.clear();
         }
 
