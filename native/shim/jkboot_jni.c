@@ -165,20 +165,23 @@ JNIEXPORT jlong JNICALL Java_dev_jkboot_init_NativeInit_mount(JNIEnv *env, jclas
 	return rc;
 }
 
+/* call(path) with the array's bytes, -ENOMEM when the JVM cannot give them. */
+static long with_path(JNIEnv *env, jbyteArray path, long (*call)(const char *))
+{
+	char *p = chars(env, path);
+	long rc = p == NULL ? -ENOMEM : call(p);
+	release(env, path, p);
+	return rc;
+}
+
 JNIEXPORT jlong JNICALL Java_dev_jkboot_init_NativeInit_console(JNIEnv *env, jclass cls, jbyteArray path)
 {
 	(void)cls;
-	char *p = chars(env, path);
-	long rc = p == NULL ? -ENOMEM : jk_console(p);
-	release(env, path, p);
-	return rc;
+	return with_path(env, path, jk_console);
 }
 
 JNIEXPORT jlong JNICALL Java_dev_jkboot_init_NativeInit_loadModule(JNIEnv *env, jclass cls, jbyteArray path)
 {
 	(void)cls;
-	char *p = chars(env, path);
-	long rc = p == NULL ? -ENOMEM : jk_load_module(p);
-	release(env, path, p);
-	return rc;
+	return with_path(env, path, jk_load_module);
 }
