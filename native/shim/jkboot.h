@@ -1,7 +1,8 @@
 /*
  * jkboot's native shim: the few Linux system calls Java cannot make itself.
- * Plain C ABI for JNA. Every call returns 0 (or a value) on success and -errno
- * on failure; nothing is printed, nothing is kept between calls.
+ * Plain C functions, reached from Java through their JNI wrappers (jkboot_jni.c). Every call
+ * returns 0 (or a value) on success and -errno on failure; nothing is printed, nothing is kept
+ * between calls.
  */
 #ifndef JKBOOT_SHIM_H
 #define JKBOOT_SHIM_H

@@ -36,17 +36,3 @@ pack_tar() {
 
 # zstd with fixed parameters (one thread: the frame layout must not depend on the machine's cores).
 compress() { zstd -q -19 --single-thread -f -o "$2" "$1"; }
-
-# strip_jna_natives IN OUT: JNA's jar without the libjnidispatch of its ~30 platforms (2.4 of its
-# 2.5 MB compressed). The image carries the aarch64 one unpacked in /opt/jkboot/native and JNA is
-# told never to unpack (jna.nounpack). Entries keep their order and time stamps: reproducible.
-strip_jna_natives() {
-  python3 - "$1" "$2" <<'PY'
-import re, sys, zipfile
-native = re.compile(r"com/sun/jna/[^/]+-[^/]+/[^/]*(jnidispatch)[^/]*$")
-with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as out:
-    for info in src.infolist():
-        if not native.match(info.filename):
-            out.writestr(info, src.read(info), compress_type=info.compress_type)
-PY
-}

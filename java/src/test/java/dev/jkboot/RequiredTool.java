@@ -74,7 +74,8 @@ public final class RequiredTool {
     }
 
     /**
-     * Points JNA at the x86-64 build of jkboot's shim for the tests that call it for real; skips
+     * Points {@link dev.jkboot.shim.ShimLibrary} at the x86-64 build of jkboot's shim for the tests that call it
+     * for real; skips
      * (fails when {@link #strict()}) on another architecture or when the shim was not built.
      */
     public static void useHostShim() {
@@ -83,6 +84,6 @@ public final class RequiredTool {
         Path dir = Path.of(System.getProperty("jkboot.native.dir", "build/native"), "shim", "x86_64");
         require(Files.isRegularFile(dir.resolve("libjkboot.so")),
                 dir.resolve("libjkboot.so") + " is missing (scripts/build builds it)");
-        System.setProperty("jna.library.path", dir.toString());
+        System.setProperty(dev.jkboot.shim.ShimLibrary.DIR_PROPERTY, dir.toAbsolutePath().toString());
     }
 }

@@ -40,7 +40,7 @@ final class BootLaunch {
     /** The same, showing the loading of big files on stderr unless {@code quiet} (--json). */
     static KexecRunner runner(long kexecArchFlag, boolean quiet) throws KexecException {
         boolean init = InitMode.active();
-        NativeKexec kexec = NativeKexec.load(kexecArchFlag).showing(LoadProgress.onStderr(quiet));
+        NativeKexec kexec = NativeKexec.load(kexecArchFlag, LoadProgress.onStderr(quiet));
         return new KexecRunner(kexec, init, BootLaunch::log);
     }
 

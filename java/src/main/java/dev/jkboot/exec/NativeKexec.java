@@ -1,21 +1,18 @@
 package dev.jkboot.exec;
 
-import com.sun.jna.Library;
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import dev.jkboot.plan.KexecSegment;
+import dev.jkboot.shim.ShimLibrary;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@link KexecSyscalls} through jkboot's C shim ({@code libjkboot.so}, native/shim), loaded by JNA
- * from the installation's native directory ({@code jna.library.path}), never from a temporary
- * copy.
+ * {@link KexecSyscalls} through jkboot's C shim ({@code libjkboot.so}, native/shim) over JNI, loaded
+ * from the installation's native directory ({@link ShimLibrary}) when a boot first needs it.
  */
 public final class NativeKexec implements KexecSyscalls {
     /** KEXEC_ARCH_AARCH64 (include/uapi/linux/kexec.h: EM_AARCH64 << 16). */
@@ -25,23 +22,35 @@ public final class NativeKexec implements KexecSyscalls {
     /** sizeof(struct kexec_segment) on LP64: buf, bufsz, mem, memsz. */
     static final int SEGMENT_SIZE = 32;
 
-    /** The shim's C ABI. {@code long} and {@code unsigned long} are 64-bit on every LP64 target. */
-    interface Shim extends Library {
-        long jk_kexec_load(long entry, long nrSegments, Pointer segments, long flags);
+    /**
+     * The shim's calls ({@link LinuxKexecShim}; a Java fake in tests). {@code long} is C's {@code long} and
+     * {@code unsigned long}, 64-bit on every LP64 target; results are 0 (or a value) or -errno.
+     */
+    interface Shim {
+        /** kexec_load(2) of the {@code struct kexec_segment} array in the direct buffer {@code table}. */
+        long kexecLoad(long entry, long nrSegments, ByteBuffer table, long flags);
 
-        long jk_kexec_unload(long flags);
+        long kexecUnload(long flags);
 
-        long jk_reboot_kexec();
+        long rebootKexec();
 
-        void jk_sync();
+        void sync();
 
-        long jk_kexec_segment_size();
+        long segmentSize();
 
-        long jk_kexec_arch_flag();
+        long archFlag();
 
-        long jk_counter();
+        long counter();
 
-        long jk_counter_frequency();
+        long counterFrequency();
+
+        /** The address of a direct buffer's first byte (not its position's). */
+        long address(ByteBuffer direct);
+
+        /** {@code size} zeroed bytes outside the Java heap; they live until {@link #free}. */
+        ByteBuffer allocate(int size);
+
+        void free(ByteBuffer allocated);
     }
 
     /** What {@link #prefetch} reads between two progress updates. */
@@ -53,41 +62,32 @@ public final class NativeKexec implements KexecSyscalls {
     private final LoadProgress progress;
 
     NativeKexec(Shim shim, long archFlag) {
-        this(shim, archFlag, new LoadProgress(LoadProgress.Style.NONE, System.err, System::nanoTime));
+        this(shim, archFlag, LoadProgress.onStderr(true));
     }
 
+    /** Shows the loading of big files on {@code progress}. */
     private NativeKexec(Shim shim, long archFlag, LoadProgress progress) {
         this.shim = shim;
         this.archFlag = archFlag;
         this.progress = progress;
     }
 
-    /** The same shim, showing the loading of big files on {@code progress}. */
-    public NativeKexec showing(LoadProgress progress) {
-        return new NativeKexec(shim, archFlag, progress);
-    }
-
     /**
-     * Loads the shim; {@code archFlag} is the image's architecture (KEXEC_ARCH_AARCH64 for FreeBSD arm64).
+     * Loads the shim, showing the loading of big files on {@code progress}; {@code archFlag} is the image's
+     * architecture (KEXEC_ARCH_AARCH64 for FreeBSD arm64).
      * Refuses a shim whose {@code struct kexec_segment} is not the 32 bytes {@link #load(long, List)} lays out,
      * or that was built for another architecture than {@code archFlag}: either would hand Linux a table it
      * misreads, or a flag it refuses with a bare EINVAL.
      */
-    public static NativeKexec load(long archFlag) throws KexecException {
-        Shim shim;
-        long segmentSize;
-        long shimArch;
+    public static NativeKexec load(long archFlag, LoadProgress progress) throws KexecException {
         try {
-            shim = Native.load("jkboot", Shim.class);
-            segmentSize = shim.jk_kexec_segment_size();
-            shimArch = shim.jk_kexec_arch_flag();
-        } catch (UnsatisfiedLinkError e) {
-            throw new KexecException("cannot load jkboot's native shim libjkboot.so: " + e.getMessage(),
-                    "run jkboot through its launcher (bin/jkboot), which sets jna.library.path to the installation's "
-                            + "native directory; rebuild with scripts/build if the file is missing");
+            ShimLibrary.load();
+        } catch (ShimLibrary.Unavailable e) {
+            throw new KexecException(e.getMessage(), e.fix());
         }
-        checkAbi(segmentSize, shimArch, archFlag);
-        return new NativeKexec(shim, archFlag);
+        Shim shim = new LinuxKexecShim();
+        checkAbi(shim.segmentSize(), shim.archFlag(), archFlag);
+        return new NativeKexec(shim, archFlag, progress);
     }
 
     /**
@@ -128,11 +128,12 @@ public final class NativeKexec implements KexecSyscalls {
     @Override
     public long load(long entryPhys, List<KexecSegment> segments) {
         prefetch(segments, progress);
-        SegmentTable t = SegmentTable.of(segments);
-        long rc = shim.jk_kexec_load(entryPhys, segments.size(), t.table(), archFlag);
-        // The buffers must stay reachable until the call returns: Memory frees them when collected.
-        Reference.reachabilityFence(t);
-        return rc;
+        try (SegmentTable t = SegmentTable.of(segments, shim)) {
+            long rc = shim.kexecLoad(entryPhys, segments.size(), t.table(), archFlag);
+            // The table and the mappings it points into must outlive the call: a collected mapping is unmapped.
+            Reference.reachabilityFence(t);
+            return rc;
+        }
     }
 
     /**
@@ -140,20 +141,28 @@ public final class NativeKexec implements KexecSyscalls {
      * kexec_load, showing progress: otherwise Linux reads them from the disk inside the system call, for
      * minutes with nothing to show. The pages stay where they are, in the page cache, and Linux copies
      * them from there: nothing is copied here. Returns a digest of the bytes touched, so no read is
-     * optimised away.
+     * optimised away. Loops, not lambdas or streams: each would spin classes at boot time under TCG.
      */
     static long prefetch(List<KexecSegment> segments, LoadProgress progress) {
         Map<String, List<ByteBuffer>> files = new LinkedHashMap<>();
         for (KexecSegment s : segments) {
             for (KexecSegment.Piece p : s.pieces()) {
                 if (p.data().isDirect()) {
-                    files.computeIfAbsent(p.what(), k -> new ArrayList<>()).add(p.data());
+                    List<ByteBuffer> pieces = files.get(p.what());
+                    if (pieces == null) {
+                        pieces = new ArrayList<>();
+                        files.put(p.what(), pieces);
+                    }
+                    pieces.add(p.data());
                 }
             }
         }
         long touched = 0;
         for (Map.Entry<String, List<ByteBuffer>> f : files.entrySet()) {
-            long size = f.getValue().stream().mapToLong(ByteBuffer::remaining).sum();
+            long size = 0;
+            for (ByteBuffer b : f.getValue()) {
+                size += b.remaining();
+            }
             if (size < LoadProgress.THRESHOLD) {
                 continue;
             }
@@ -178,44 +187,62 @@ public final class NativeKexec implements KexecSyscalls {
      * {@code pa - mem}, zeros between them; a segment without bytes has a NULL buf. A segment that is one
      * piece outside the heap (a mapped file) and exactly its bytes points at that piece itself: Linux copies
      * it from the mapping, and no buffer of its size is allocated ({@code mapped}). Keep it reachable until
-     * kexec_load has returned.
+     * kexec_load has returned; {@link #close} gives the buffers back.
      */
-    record SegmentTable(Memory table, List<Memory> buffers, List<ByteBuffer> mapped) {
-        static SegmentTable of(List<KexecSegment> segments) {
-            List<Memory> buffers = new ArrayList<>(segments.size());
+    record SegmentTable(Shim shim, ByteBuffer table, List<ByteBuffer> buffers, List<ByteBuffer> mapped)
+            implements AutoCloseable {
+        static SegmentTable of(List<KexecSegment> segments, Shim shim) {
+            List<ByteBuffer> buffers = new ArrayList<>(segments.size());
             List<ByteBuffer> mapped = new ArrayList<>();
-            Memory table = new Memory((long) SEGMENT_SIZE * Math.max(1, segments.size()));
-            table.clear();
-            for (int i = 0; i < segments.size(); i++) {
-                KexecSegment s = segments.get(i);
-                Pointer buf = null;
-                if (s.bufsz() > 0 && inPlace(s)) {
-                    ByteBuffer data = s.pieces().get(0).data();
-                    buf = Native.getDirectBufferPointer(data).share(data.position());
-                    mapped.add(data);
-                } else if (s.bufsz() > 0) {
-                    Memory copy = new Memory(s.bufsz());
-                    copy.clear();
-                    for (KexecSegment.Piece p : s.pieces()) {
-                        long offset = p.pa() - s.mem();
-                        int length = p.data().remaining();
-                        if (offset < 0 || offset + length > s.bufsz()) {
-                            throw new IllegalArgumentException(
-                                    "piece %s (0x%x, %d bytes) lies outside the %d bytes of segment 0x%x"
-                                            .formatted(p.what(), p.pa(), length, s.bufsz(), s.mem()));
-                        }
-                        copy.getByteBuffer(offset, length).put(p.data().duplicate());
+            ByteBuffer table = ByteBuffer.allocateDirect(SEGMENT_SIZE * Math.max(1, segments.size()))
+                    .order(ByteOrder.nativeOrder());
+            SegmentTable t = new SegmentTable(shim, table, buffers, mapped);
+            try {
+                for (int i = 0; i < segments.size(); i++) {
+                    KexecSegment s = segments.get(i);
+                    long buf = 0;
+                    if (s.bufsz() > 0 && inPlace(s)) {
+                        ByteBuffer data = s.pieces().get(0).data();
+                        buf = shim.address(data) + data.position();
+                        mapped.add(data);
+                    } else if (s.bufsz() > 0) {
+                        ByteBuffer copy = shim.allocate(Math.toIntExact(s.bufsz()));
+                        buffers.add(copy);
+                        fill(copy, s);
+                        buf = shim.address(copy);
                     }
-                    buffers.add(copy);
-                    buf = copy;
+                    int base = i * SEGMENT_SIZE;
+                    table.putLong(base, buf);
+                    table.putLong(base + 8, s.bufsz());
+                    table.putLong(base + 16, s.mem());
+                    table.putLong(base + 24, s.memsz());
                 }
-                long base = (long) i * SEGMENT_SIZE;
-                table.setPointer(base, buf);
-                table.setLong(base + 8, s.bufsz());
-                table.setLong(base + 16, s.mem());
-                table.setLong(base + 24, s.memsz());
+                return t;
+            } catch (RuntimeException e) {
+                t.close();
+                throw e;
             }
-            return new SegmentTable(table, List.copyOf(buffers), List.copyOf(mapped));
+        }
+
+        /** The segment's pieces at their offsets in its (zeroed) buffer. */
+        private static void fill(ByteBuffer copy, KexecSegment s) {
+            for (KexecSegment.Piece p : s.pieces()) {
+                long offset = p.pa() - s.mem();
+                int length = p.data().remaining();
+                if (offset < 0 || offset + length > s.bufsz()) {
+                    throw new IllegalArgumentException("piece %s (0x%x, %d bytes) lies outside the %d bytes of segment 0x%x"
+                            .formatted(p.what(), p.pa(), length, s.bufsz(), s.mem()));
+                }
+                copy.put((int) offset, p.data(), p.data().position(), length);
+            }
+        }
+
+        @Override
+        public void close() {
+            for (ByteBuffer b : buffers) {
+                shim.free(b);
+            }
+            buffers.clear();
         }
 
         /** One piece outside the heap, at the segment's start, that is exactly the segment's bytes. */
@@ -230,26 +257,26 @@ public final class NativeKexec implements KexecSyscalls {
 
     @Override
     public long unload() {
-        return shim.jk_kexec_unload(archFlag);
+        return shim.kexecUnload(archFlag);
     }
 
     @Override
     public long rebootIntoLoaded() {
-        return shim.jk_reboot_kexec();
+        return shim.rebootKexec();
     }
 
     @Override
     public void sync() {
-        shim.jk_sync();
+        shim.sync();
     }
 
     @Override
     public long counter() {
-        return shim.jk_counter();
+        return shim.counter();
     }
 
     @Override
     public long counterFrequency() {
-        return shim.jk_counter_frequency();
+        return shim.counterFrequency();
     }
 }

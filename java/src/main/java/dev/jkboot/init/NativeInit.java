@@ -1,47 +1,45 @@
 package dev.jkboot.init;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import dev.jkboot.shim.ShimLibrary;
+import java.nio.charset.StandardCharsets;
 
-/** {@link InitSyscalls} through jkboot's C shim ({@code libjkboot.so}, native/shim). */
+/** {@link InitSyscalls} through jkboot's C shim ({@code libjkboot.so}, native/shim), over JNI. */
 public final class NativeInit implements InitSyscalls {
-    /** The shim's C ABI for PID 1. */
-    interface Shim extends Library {
-        long jk_mount(String source, String target, String fstype, String data);
+    // native/shim/jkboot_jni.c; strings as NUL-terminated UTF-8 ({@link #c}), results 0 or -errno.
+    private static native long mount(byte[] source, byte[] target, byte[] fstype, byte[] data);
 
-        long jk_console(String path);
+    private static native long console(byte[] path);
 
-        long jk_load_module(String path);
-    }
+    private static native long loadModule(byte[] path);
 
-    private final Shim shim;
-
-    private NativeInit(Shim shim) {
-        this.shim = shim;
-    }
+    private NativeInit() {}
 
     public static NativeInit load() throws InitException {
         try {
-            return new NativeInit(Native.load("jkboot", Shim.class));
-        } catch (UnsatisfiedLinkError e) {
-            throw new InitException("cannot load jkboot's native shim libjkboot.so: " + e.getMessage(),
-                    "run jkboot through its launcher (bin/jkboot), which sets jna.library.path to the installation's "
-                            + "native directory; rebuild with scripts/build if the file is missing");
+            ShimLibrary.load();
+        } catch (ShimLibrary.Unavailable e) {
+            throw new InitException(e.getMessage(), e.fix());
         }
+        return new NativeInit();
+    }
+
+    /** A C string: UTF-8 and a NUL; null stays null. */
+    private static byte[] c(String s) {
+        return s == null ? null : (s + '\0').getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public long mount(String source, String target, String fstype, String data) {
-        return shim.jk_mount(source, target, fstype, data);
+        return mount(c(source), c(target), c(fstype), c(data));
     }
 
     @Override
     public long console(String path) {
-        return shim.jk_console(path);
+        return console(c(path));
     }
 
     @Override
     public long loadModule(String path) {
-        return shim.jk_load_module(path);
+        return loadModule(c(path));
     }
 }

@@ -1,6 +1,8 @@
 package dev.jkboot.exec;
 
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.List;
  * The shim with Linux's side of {@code kexec_load} played in Java: it reads the {@code struct kexec_segment}
  * array and the buffers it points to the way the kernel copies them in (copy_from_user of {@code nr * 32}
  * bytes, then {@code bufsz} bytes of each {@code buf}, the rest of {@code memsz} zero-filled), and keeps what
- * it read. Nothing native is called.
+ * it read. Nothing of jkboot's shim is called: raw memory is read through JNA (test scope only), which nobody
+ * here wrote, and buffers are the JDK's direct buffers.
  */
 final class FakeKernelShim implements NativeKexec.Shim {
     /** One entry of the array as the kernel read it, with the bytes that would land at {@code mem}. */
@@ -27,8 +30,8 @@ final class FakeKernelShim implements NativeKexec.Shim {
     long loadResult;
 
     @Override
-    public long jk_kexec_load(long entry, long nrSegments, Pointer segments, long flags) {
-        calls.add(new Call(entry, nrSegments, flags, read(segments, nrSegments)));
+    public long kexecLoad(long entry, long nrSegments, ByteBuffer table, long flags) {
+        calls.add(new Call(entry, nrSegments, flags, read(Native.getDirectBufferPointer(table), nrSegments)));
         return loadResult;
     }
 
@@ -51,37 +54,59 @@ final class FakeKernelShim implements NativeKexec.Shim {
     }
 
     @Override
-    public long jk_kexec_unload(long flags) {
+    public long kexecUnload(long flags) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public long jk_reboot_kexec() {
+    public long rebootKexec() {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public void jk_sync() {
+    public void sync() {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public long jk_kexec_segment_size() {
+    public long segmentSize() {
         return NativeKexec.SEGMENT_SIZE;
     }
 
     @Override
-    public long jk_kexec_arch_flag() {
+    public long archFlag() {
         return NativeKexec.KEXEC_ARCH_AARCH64;
     }
 
     @Override
-    public long jk_counter() {
+    public long counter() {
         return 0;
     }
 
     @Override
-    public long jk_counter_frequency() {
+    public long counterFrequency() {
         return 0;
+    }
+
+    /** Buffers handed out by {@link #allocate} and not freed yet. */
+    final List<ByteBuffer> live = new ArrayList<>();
+
+    @Override
+    public long address(ByteBuffer direct) {
+        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+    }
+
+    @Override
+    public ByteBuffer allocate(int size) {
+        ByteBuffer b = ByteBuffer.allocateDirect(size);
+        live.add(b);
+        return b;
+    }
+
+    @Override
+    public void free(ByteBuffer allocated) {
+        if (!live.removeIf(b -> b == allocated)) {
+            throw new AssertionError("freeing a buffer that is not allocated (twice?)");
+        }
     }
 }

@@ -41,15 +41,17 @@ class InPlaceSegmentTest {
         KexecSegment copied = new KexecSegment(0x4200_0000L, 0x1000, 16,
                 List.of(new Piece("env", 0x4200_0000L, ByteBuffer.wrap(new byte[16]), 16)));
 
-        SegmentTable t = SegmentTable.of(List.of(inPlace, copied));
+        FakeKernelShim linux = new FakeKernelShim();
+        SegmentTable t = SegmentTable.of(List.of(inPlace, copied), linux);
         assertEquals(1, t.buffers().size(), "only the small segment has a buffer of its own");
         assertEquals(1, t.mapped().size());
-        assertEquals(Pointer.nativeValue(Native.getDirectBufferPointer(mapped)) + 4096, t.table().getLong(0),
-                "buf is the mapping itself, at the view's first byte");
+        assertEquals(Pointer.nativeValue(Native.getDirectBufferPointer(mapped)) + 4096,
+                t.table().order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(0), "buf is the mapping itself, at the view's first byte");
+        t.close();
 
-        FakeKernelShim linux = new FakeKernelShim();
         new NativeKexec(linux, NativeKexec.KEXEC_ARCH_AARCH64).load(0x4100_0000L, List.of(inPlace, copied));
         byte[] expected = java.util.Arrays.copyOfRange(data, 4096, data.length);
         assertArrayEquals(expected, linux.calls.get(0).segments().get(0).bytes());
+        assertEquals(List.of(), linux.live);
     }
 }

@@ -24,7 +24,7 @@ class NativeKexecTest {
     @BeforeAll
     static void loadHostShim() throws Exception {
         RequiredTool.useHostShim();
-        kexec = NativeKexec.load(NativeKexec.KEXEC_ARCH_X86_64);
+        kexec = NativeKexec.load(NativeKexec.KEXEC_ARCH_X86_64, LoadProgress.onStderr(true));
     }
 
     private static List<KexecSegment> twoSegments() {
@@ -36,19 +36,55 @@ class NativeKexecTest {
 
     @Test
     void theHandshakeAcceptsTheShimForItsOwnArchitecture() {
-        assertEquals(NativeKexec.SEGMENT_SIZE, kexec.shim().jk_kexec_segment_size());
-        assertEquals(NativeKexec.KEXEC_ARCH_X86_64, kexec.shim().jk_kexec_arch_flag());
+        assertEquals(NativeKexec.SEGMENT_SIZE, kexec.shim().segmentSize());
+        assertEquals(NativeKexec.KEXEC_ARCH_X86_64, kexec.shim().archFlag());
     }
 
     @Test
     void theHandshakeRefusesAShimBuiltForAnotherArchitecture() {
         // What a jkboot whose build carries the x86-64 shim would do on its way to boot FreeBSD arm64.
-        KexecException e = assertThrows(KexecException.class, () -> NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64));
+        KexecException e = assertThrows(KexecException.class, () -> NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64, LoadProgress.onStderr(true)));
         assertEquals("jkboot's native shim libjkboot.so does not fit this jkboot: its struct kexec_segment is 32 bytes "
                 + "(jkboot lays out 32) and it was built for KEXEC_ARCH_X86_64 (0x3e0000) (this boot needs "
                 + "KEXEC_ARCH_AARCH64 (0xb70000))", e.getMessage());
         assertTrue(e.fix().startsWith("the jkboot build is for another architecture"), e.fix());
         assertEquals(0, e.errno());
+    }
+
+    /** The JNI wrapper refuses a table shorter than nr_segments entries, or not direct, before the system call. */
+    @Test
+    void aTableTooShortForItsSegmentCountIsEinvalWithoutASystemCall() throws Exception {
+        // Under the filter: were the check missing, the filter (1000 + 3), not Linux, would answer.
+        ThreadSyscalls.Filter filter = new ThreadSyscalls.Filter(ENTRY, NativeKexec.KEXEC_ARCH_X86_64);
+        NativeKexec.Shim shim = kexec.shim();
+        assertEquals(-Errno.EINVAL, ThreadSyscalls.run(filter,
+                () -> shim.kexecLoad(ENTRY, 3, ByteBuffer.allocateDirect(2 * 32), NativeKexec.KEXEC_ARCH_X86_64)));
+        assertEquals(-Errno.EINVAL, ThreadSyscalls.run(filter,
+                () -> shim.kexecLoad(ENTRY, 1, ByteBuffer.allocate(32), NativeKexec.KEXEC_ARCH_X86_64)));
+        assertEquals(-Errno.EINVAL, ThreadSyscalls.run(filter,
+                () -> shim.kexecLoad(ENTRY, -1, ByteBuffer.allocateDirect(32), NativeKexec.KEXEC_ARCH_X86_64)));
+        assertEquals(-1003, ThreadSyscalls.run(filter,
+                () -> shim.kexecLoad(ENTRY, 3, ByteBuffer.allocateDirect(3 * 32), NativeKexec.KEXEC_ARCH_X86_64)));
+    }
+
+    /** The shim's buffers: zeroed, at the address JNA (an independent binding) sees, and given back. */
+    @Test
+    void theShimsBuffersAreZeroedDirectAndAtTheirAddress() {
+        NativeKexec.Shim shim = kexec.shim();
+        ByteBuffer b = shim.allocate(3 * 4096 + 5);
+        try {
+            assertTrue(b.isDirect());
+            assertEquals(3 * 4096 + 5, b.capacity());
+            for (int i = 0; i < b.capacity(); i++) {
+                assertEquals(0, b.get(i), "byte " + i);
+            }
+            long address = shim.address(b);
+            assertEquals(com.sun.jna.Pointer.nativeValue(com.sun.jna.Native.getDirectBufferPointer(b)), address);
+            assertEquals(address + 100, shim.address(b.slice(100, 10)), "a slice starts at its own first byte");
+        } finally {
+            shim.free(b);
+        }
+        assertEquals(0, shim.address(ByteBuffer.allocate(16)), "a heap buffer has no address");
     }
 
     @Test

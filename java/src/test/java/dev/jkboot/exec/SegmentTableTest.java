@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 import dev.jkboot.ExitStatus;
 import dev.jkboot.exec.NativeKexec.SegmentTable;
 import dev.jkboot.plan.KexecSegment;
@@ -59,13 +57,22 @@ class SegmentTableTest {
             new Piece("module", 0x4900_0100L, ByteBuffer.wrap(module, 0x100, 0x700).slice(), 0x700)));
     private final List<KexecSegment> segments = List.of(first, empty, sliced);
 
+    private final FakeKernelShim shim = new FakeKernelShim();
+
+    private static byte[] read(ByteBuffer b, int at, int length) {
+        byte[] out = new byte[length];
+        b.get(at, out);
+        return out;
+    }
+
     @Test
     void theTableHas32ByteEntriesOfBufBufszMemMemsz() {
-        SegmentTable t = SegmentTable.of(segments);
-        assertEquals(3 * 32, t.table().size());
+        SegmentTable t = SegmentTable.of(segments, shim);
+        assertEquals(3 * 32, t.table().capacity());
+        assertTrue(t.table().isDirect());
         assertEquals(2, t.buffers().size(), "one buffer per segment with bytes");
-        Memory table = t.table();
-        assertEquals(Pointer.nativeValue(t.buffers().get(0)), table.getLong(0));
+        ByteBuffer table = t.table().duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(shim.address(t.buffers().get(0)), table.getLong(0));
         assertEquals(0x3000, table.getLong(8));
         assertEquals(0x4020_0000L, table.getLong(16));
         assertEquals(0x5000, table.getLong(24));
@@ -73,28 +80,31 @@ class SegmentTableTest {
         assertEquals(0, table.getLong(40));
         assertEquals(0x4800_0000L, table.getLong(48));
         assertEquals(0x2000, table.getLong(56));
-        assertEquals(Pointer.nativeValue(t.buffers().get(1)), table.getLong(64));
+        assertEquals(shim.address(t.buffers().get(1)), table.getLong(64));
         assertEquals(0x1000, table.getLong(72));
         assertEquals(0x4900_0000L, table.getLong(80));
         assertEquals(0x1000, table.getLong(88));
-        assertEquals(0x3000, t.buffers().get(0).size(), "a buffer is bufsz bytes, not memsz");
+        assertEquals(0x3000, t.buffers().get(0).capacity(), "a buffer is bufsz bytes, not memsz");
+        assertEquals(t.buffers(), shim.live, "the buffers came from the shim");
+        t.close();
+        assertEquals(List.of(), shim.live, "closing the table gives every buffer back");
     }
 
     @Test
     void eachPieceIsAtItsOffsetAndTheGapsAreZero() {
-        Memory buf = SegmentTable.of(segments).buffers().get(0);
-        assertArrayEquals(kernel, buf.getByteArray(0, kernel.length));
-        assertArrayEquals(new byte[0x2000 - kernel.length], buf.getByteArray(kernel.length, 0x2000 - kernel.length));
-        assertArrayEquals(env, buf.getByteArray(0x2000, env.length));
-        assertArrayEquals(new byte[0xff0 - env.length], buf.getByteArray(0x2000 + env.length, 0xff0 - env.length));
-        assertArrayEquals(tramp, buf.getByteArray(0x2ff0, tramp.length));
+        ByteBuffer buf = SegmentTable.of(segments, shim).buffers().get(0);
+        assertArrayEquals(kernel, read(buf, 0, kernel.length));
+        assertArrayEquals(new byte[0x2000 - kernel.length], read(buf, kernel.length, 0x2000 - kernel.length));
+        assertArrayEquals(env, read(buf, 0x2000, env.length));
+        assertArrayEquals(new byte[0xff0 - env.length], read(buf, 0x2000 + env.length, 0xff0 - env.length));
+        assertArrayEquals(tramp, read(buf, 0x2ff0, tramp.length));
 
-        Memory slice = SegmentTable.of(segments).buffers().get(1);
-        assertArrayEquals(new byte[0x100], slice.getByteArray(0, 0x100));
+        ByteBuffer slice = SegmentTable.of(segments, shim).buffers().get(1);
+        assertArrayEquals(new byte[0x100], read(slice, 0, 0x100));
         byte[] moduleSlice = new byte[0x700];
         System.arraycopy(module, 0x100, moduleSlice, 0, 0x700);
-        assertArrayEquals(moduleSlice, slice.getByteArray(0x100, 0x700), "a sliced buffer is copied from its position");
-        assertArrayEquals(new byte[0x800], slice.getByteArray(0x800, 0x800));
+        assertArrayEquals(moduleSlice, read(slice, 0x100, 0x700), "a sliced buffer is copied from its position");
+        assertArrayEquals(new byte[0x800], read(slice, 0x800, 0x800));
     }
 
     @Test
@@ -104,6 +114,7 @@ class SegmentTableTest {
         assertEquals(0, kexec.load(ENTRY, segments));
         assertEquals(0, kexec.load(ENTRY, segments), "a second load of the same segments");
         assertEquals(2, linux.calls.size());
+        assertEquals(List.of(), linux.live, "every buffer is freed once kexec_load has returned");
         for (FakeKernelShim.Call call : linux.calls) {
             assertEquals(ENTRY, call.entry());
             assertEquals(3, call.nrSegments());
@@ -137,10 +148,13 @@ class SegmentTableTest {
     @Test
     void aPieceOutsideItsSegmentsBufferIsABug() {
         KexecSegment over = new KexecSegment(0x4020_0000L, 0x2000, 0x1000, List.of(piece("env", 0x4020_0ff0L, env)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SegmentTable.of(List.of(over)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SegmentTable.of(List.of(first, over), shim));
         assertEquals("piece env (0x40200ff0, 100 bytes) lies outside the 4096 bytes of segment 0x40200000", e.getMessage());
+        assertEquals(List.of(), shim.live, "the buffers made before the bad piece are given back");
         KexecSegment under = new KexecSegment(0x4020_1000L, 0x1000, 0x1000, List.of(piece("env", 0x4020_0ff0L, env)));
-        assertThrows(IllegalArgumentException.class, () -> SegmentTable.of(List.of(under)));
+        assertThrows(IllegalArgumentException.class, () -> SegmentTable.of(List.of(under), shim));
+        assertEquals(List.of(), shim.live);
     }
 
     @Test
