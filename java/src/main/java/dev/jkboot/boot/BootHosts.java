@@ -39,17 +39,22 @@ public final class BootHosts {
         if (host.root().exists(DeviceTree.PATH)) {
             host.deviceTree().orElseThrow(); // present but unreadable: that is the cause to report
         }
+        // Ifs rather than Optional.map chains here and below: every lambda costs its call-site link at
+        // start-up, about as much as the rest of this class's work (docs/measurements.md, issue 12).
         Optional<DeviceTree> dt = host.deviceTree().optional();
-        Optional<BootHost.Uefi> uefi = host.uefi().optional().map(u -> new BootHost.Uefi(u.systemTable(),
-                u.mapAddress(), u.mapSize(), u.descriptorSize(), (int) u.descriptorVersion(),
-                host.efiMap().optional().map(EfiMemoryMap::bytes)));
+        Optional<BootHost.Uefi> uefi = Optional.empty();
+        if (host.uefi().optional().isPresent()) {
+            UefiFacts u = host.uefi().optional().get();
+            Optional<EfiMemoryMap> map = host.efiMap().optional();
+            uefi = Optional.of(new BootHost.Uefi(u.systemTable(), u.mapAddress(), u.mapSize(), u.descriptorSize(),
+                    (int) u.descriptorVersion(), map.isPresent() ? Optional.of(map.get().bytes()) : Optional.empty()));
+        }
         if (uefi.isPresent() && host.efiMap() instanceof Finding.NotAvailable<EfiMemoryMap> why) {
             log.accept("UEFI memory map not readable now (" + why.describe()
                     + "); the trampoline will copy it at jump time");
         }
-        return new BootHost(memory(host), uefi, dt.map(DeviceTree::blob),
-                dt.map(DeviceTree::describesHardware).orElse(false), host.rsdp(), pl011Console(host, dt),
-                smbios(host, log));
+        return new BootHost(memory(host), uefi, dt.isPresent() ? Optional.of(dt.get().blob()) : Optional.empty(),
+                dt.isPresent() && dt.get().describesHardware(), host.rsdp(), pl011Console(host, dt), smbios(host, log));
     }
 
     /**
@@ -73,10 +78,12 @@ public final class BootHosts {
             log.accept("SMBIOS skipped: " + e.getMessage() + "; the kernel gets no smbios.* variables");
             return Map.of();
         }
-        long entryPoint = host.systab().optional().map(EfiSystab::smbiosEntryPoint).orElse(OptionalLong.empty())
-                .orElse(0);
+        Optional<EfiSystab> systab = host.systab().optional();
+        long entryPoint = systab.isPresent() ? systab.get().smbiosEntryPoint().orElse(0) : 0;
         SmbiosEnvironment env = SmbiosEnvironment.decode(entry, entryPoint, table);
-        env.problems().forEach(p -> log.accept(p + " (" + host.root().show(Smbios.DMI) + ")"));
+        for (String p : env.problems()) {
+            log.accept(p + " (" + host.root().show(Smbios.DMI) + ")");
+        }
         return env.variables();
     }
 
@@ -104,8 +111,8 @@ public final class BootHosts {
             keepOut.add(new TargetMemory.KeepOut(Range.ofSize(u.mapAddress(), u.mapSize()),
                     "Linux's UEFI memory map (copied at jump time)"));
         }
-        OptionalLong memTotal = host.meminfo().optional().map(m -> OptionalLong.of(m.memTotal()))
-                .orElse(OptionalLong.empty());
+        OptionalLong memTotal = host.meminfo().optional().isPresent()
+                ? OptionalLong.of(host.meminfo().optional().get().memTotal()) : OptionalLong.empty();
         return new TargetMemory(ram.systemRam(), ram.usable(), keepOut, memTotal);
     }
 
@@ -117,9 +124,9 @@ public final class BootHosts {
         if (dt.isPresent() && dt.get().consoleAddress().isPresent()) {
             return isPl011(dt.get()) ? dt.get().consoleAddress().getAsLong() : 0;
         }
-        return host.spcr().optional()
-                .filter(s -> s.interfaceType() == SPCR_PL011 && s.addressSpace() == Spcr.SYSTEM_MEMORY)
-                .map(Spcr::address).orElse(0L);
+        Optional<Spcr> spcr = host.spcr().optional();
+        return spcr.isPresent() && spcr.get().interfaceType() == SPCR_PL011
+                && spcr.get().addressSpace() == Spcr.SYSTEM_MEMORY ? spcr.get().address() : 0;
     }
 
     private static boolean isPl011(DeviceTree dt) {

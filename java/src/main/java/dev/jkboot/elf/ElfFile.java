@@ -11,7 +11,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A parsed, checked little-endian ELF64 file: kernel (ET_EXEC), module (ET_DYN or ET_REL) or any
@@ -127,12 +126,12 @@ public final class ElfFile {
         if (!section.hasFileBytes()) {
             return file.slice(0, 0);
         }
-        return ownSlice(section.offset(), section.size(), section::describe);
+        return ownSlice(section.offset(), section.size(), section.describe());
     }
 
     /** The bytes a segment takes from the file ({@code p_filesz} of them); no copy. */
     public ByteBuffer segmentBytes(ProgramHeader segment) {
-        return ownSlice(segment.offset(), segment.filesz(), () -> segment.typeName() + " segment");
+        return ownSlice(segment.offset(), segment.filesz(), segment.typeName() + " segment");
     }
 
     /**
@@ -251,10 +250,16 @@ public final class ElfFile {
         if (table.isEmpty()) {
             return List.of();
         }
-        long size = dynamicValue(dynamic, DynamicEntry.DT_RELASZ).orElseThrow(
-                () -> file.damaged("the dynamic section has DT_RELA but no DT_RELASZ giving its size"));
-        long entrySize = dynamicValue(dynamic, DynamicEntry.DT_RELAENT).orElseThrow(
-                () -> file.damaged("the dynamic section has DT_RELA but no DT_RELAENT giving its entry size"));
+        Optional<Long> relaSize = dynamicValue(dynamic, DynamicEntry.DT_RELASZ);
+        if (relaSize.isEmpty()) {
+            throw file.damaged("the dynamic section has DT_RELA but no DT_RELASZ giving its size");
+        }
+        Optional<Long> relaEntrySize = dynamicValue(dynamic, DynamicEntry.DT_RELAENT);
+        if (relaEntrySize.isEmpty()) {
+            throw file.damaged("the dynamic section has DT_RELA but no DT_RELAENT giving its entry size");
+        }
+        long size = relaSize.get();
+        long entrySize = relaEntrySize.get();
         if (entrySize != Relocation.SIZE) {
             throw file.damaged("the dynamic section's DT_RELAENT is %d; ELF64 Rela entries are 24 bytes"
                     .formatted(entrySize));
@@ -265,7 +270,7 @@ public final class ElfFile {
             throw file.damaged("DT_RELA table at 0x%x (0x%x bytes) is not all in the file bytes of its PT_LOAD segment at 0x%x"
                     .formatted(table.get(), size, p.vaddr()));
         }
-        return readRelocations(p.offset() + into, size, () -> "DT_RELA table at 0x%x".formatted(table.get()));
+        return readRelocations(p.offset() + into, size, "DT_RELA table at 0x" + Long.toHexString(table.get()));
     }
 
     /** The relocations of one SHT_RELA section of this file (ET_REL objects carry one per section). */
@@ -277,8 +282,8 @@ public final class ElfFile {
             throw file.damaged("%s has sh_entsize %d; ELF64 Rela entries are 24 bytes"
                     .formatted(relaSection.describe(), relaSection.entsize()));
         }
-        ownSlice(relaSection.offset(), relaSection.size(), relaSection::describe);
-        return readRelocations(relaSection.offset(), relaSection.size(), relaSection::describe);
+        ownSlice(relaSection.offset(), relaSection.size(), relaSection.describe());
+        return readRelocations(relaSection.offset(), relaSection.size(), relaSection.describe());
     }
 
     @Override
@@ -287,9 +292,9 @@ public final class ElfFile {
                 name(), header.typeName(), header.machineName(), programHeaders.size(), sections.size());
     }
 
-    private List<Relocation> readRelocations(long offset, long size, Supplier<String> what) throws ElfException {
+    private List<Relocation> readRelocations(long offset, long size, String what) throws ElfException {
         if (size % Relocation.SIZE != 0) {
-            throw file.damaged("%s is 0x%x bytes, not a whole number of 24-byte Rela entries".formatted(what.get(), size));
+            throw file.damaged("%s is 0x%x bytes, not a whole number of 24-byte Rela entries".formatted(what, size));
         }
         List<Relocation> relocations = new ArrayList<>((int) (size / Relocation.SIZE));
         for (long at = offset; at < offset + size; at += Relocation.SIZE) {
@@ -343,9 +348,9 @@ public final class ElfFile {
     }
 
     /** A slice of a range this file's parse already checked; anything else is a caller's mistake. */
-    private ByteBuffer ownSlice(long offset, long size, Supplier<String> what) {
+    private ByteBuffer ownSlice(long offset, long size, String what) {
         if (!file.contains(offset, size)) {
-            throw new IllegalArgumentException(what.get() + " does not belong to " + name());
+            throw new IllegalArgumentException(what + " does not belong to " + name());
         }
         return file.slice(offset, size);
     }
@@ -366,7 +371,7 @@ public final class ElfFile {
         if (Long.compareUnsigned(shoff, ElfHeader.SIZE) < 0) {
             throw file.damaged("e_shoff 0x%x puts the section header table inside the ELF header".formatted(shoff));
         }
-        file.require(shoff, SectionHeader.SIZE, () -> "section header 0 (at e_shoff)");
+        file.require(shoff, SectionHeader.SIZE, "section header 0 (at e_shoff)");
         long count = header.shnum() != 0 ? header.shnum() : file.u64(shoff + 32);
         if (count == 0) {
             throw file.damaged("e_shoff is 0x%x but e_shnum and section 0's sh_size (the extended count) are both 0"
@@ -377,7 +382,7 @@ public final class ElfFile {
                     .formatted(Long.toUnsignedString(count), shoff, file.length()));
         }
         file.require(shoff, count * SectionHeader.SIZE,
-                () -> "the section header table (%d entries of 64 bytes)".formatted(count));
+                "the section header table (" + count + " entries of 64 bytes)");
         return count;
     }
 
@@ -400,7 +405,7 @@ public final class ElfFile {
             throw file.damaged("e_phoff 0x%x puts the program header table inside the ELF header".formatted(header.phoff()));
         }
         file.require(header.phoff(), count * ProgramHeader.SIZE,
-                () -> "the program header table (%d entries of 56 bytes)".formatted(count));
+                "the program header table (" + count + " entries of 56 bytes)");
         return count;
     }
 
@@ -417,17 +422,17 @@ public final class ElfFile {
             }
             namesOffset = file.u64(entry + 24);
             namesSize = file.u64(entry + 32);
-            file.require(namesOffset, namesSize, () -> "the section name string table (section %d)".formatted(namesIndex));
+            file.require(namesOffset, namesSize, "the section name string table (section " + namesIndex + ")");
         }
         List<SectionHeader> sections = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             long entry = header.shoff() + (long) i * SectionHeader.SIZE;
             int index = i;
             String name = namesIndex == SectionHeader.SHN_UNDEF ? ""
-                    : file.string(namesOffset, namesSize, SectionHeader.nameOffset(file, entry), () -> "section " + index);
+                    : file.string(namesOffset, namesSize, SectionHeader.nameOffset(file, entry), "section " + index);
             SectionHeader section = SectionHeader.read(file, entry, i, name);
             if (section.hasFileBytes()) {
-                file.require(section.offset(), section.size(), section::describe);
+                file.require(section.offset(), section.size(), section.describe());
             }
             sections.add(section);
         }
@@ -459,8 +464,8 @@ public final class ElfFile {
         for (int i = 0; i < count; i++) {
             ProgramHeader p = ProgramHeader.read(file, header.phoff() + (long) i * ProgramHeader.SIZE);
             int index = i;
-            Supplier<String> where = () -> "program header %d (%s)".formatted(index, p.typeName());
-            file.require(p.offset(), p.filesz(), () -> where.get() + " file bytes");
+            String where = "program header " + index + " (" + p.typeName() + ")";
+            file.require(p.offset(), p.filesz(), where + " file bytes");
             if (p.isLoad()) {
                 checkLoadSegment(file, p, where);
             }
@@ -472,17 +477,17 @@ public final class ElfFile {
         return List.copyOf(segments);
     }
 
-    private static void checkLoadSegment(FileBytes file, ProgramHeader p, Supplier<String> where)
+    private static void checkLoadSegment(FileBytes file, ProgramHeader p, String where)
             throws ElfException {
         if (Long.compareUnsigned(p.filesz(), p.memsz()) > 0) {
-            throw file.damaged("%s: p_filesz 0x%x is larger than p_memsz 0x%x".formatted(where.get(), p.filesz(), p.memsz()));
+            throw file.damaged("%s: p_filesz 0x%x is larger than p_memsz 0x%x".formatted(where, p.filesz(), p.memsz()));
         }
         if (p.memsz() != 0 && Long.compareUnsigned(p.vaddr() + p.memsz() - 1, p.vaddr()) < 0) {
             throw file.damaged("%s: p_vaddr 0x%x + p_memsz 0x%x wraps around the end of the address space"
-                    .formatted(where.get(), p.vaddr(), p.memsz()));
+                    .formatted(where, p.vaddr(), p.memsz()));
         }
         if (Long.bitCount(p.align()) > 1) {
-            throw file.damaged("%s: p_align 0x%x is not a power of two".formatted(where.get(), p.align()));
+            throw file.damaged("%s: p_align 0x%x is not a power of two".formatted(where, p.align()));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.jkboot.elf;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 /**
  * The bytes of one file and its display name: range checks that cannot overflow, little-endian
@@ -41,11 +40,14 @@ final class FileBytes {
                 && Long.compareUnsigned(size, length() - offset) <= 0;
     }
 
-    /** Fails unless the range is inside the file; {@code what} names it, built only on failure. */
-    void require(long offset, long size, Supplier<String> what) throws ElfException {
+    /**
+     * Fails unless the range is inside the file; {@code what} names it. A plain string, concatenated
+     * by the caller: a lambda to build it lazily would cost more at start-up than the string.
+     */
+    void require(long offset, long size, String what) throws ElfException {
         if (!contains(offset, size)) {
             throw damaged("%s (offset 0x%x, size 0x%x) runs past the end of the file (0x%x bytes)"
-                    .formatted(what.get(), offset, size, length()));
+                    .formatted(what, offset, size, length()));
         }
     }
 
@@ -81,15 +83,15 @@ final class FileBytes {
      * The NUL-terminated string at {@code index} of the string table at {@code [tableOffset,
      * tableOffset + tableSize)}, which must already be inside the file.
      */
-    String string(long tableOffset, long tableSize, long index, Supplier<String> what) throws ElfException {
+    String string(long tableOffset, long tableSize, long index, String what) throws ElfException {
         if (Long.compareUnsigned(index, tableSize) >= 0) {
             throw damaged("%s: name offset 0x%x is outside its string table (0x%x bytes)"
-                    .formatted(what.get(), index, tableSize));
+                    .formatted(what, index, tableSize));
         }
         long end = tableOffset + tableSize;
         if (indexOfNul(tableOffset + index, end) == end) {
             throw damaged("%s: the name at string table offset 0x%x has no terminating NUL"
-                    .formatted(what.get(), index));
+                    .formatted(what, index));
         }
         return cString(tableOffset + index, end);
     }

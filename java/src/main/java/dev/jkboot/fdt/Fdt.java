@@ -38,12 +38,14 @@ public record Fdt(
 
     /** The node at {@code path}; empty when absent or when a unit-address-less name is ambiguous. */
     public Optional<FdtNode> node(String path) {
-        return chain(path).map(chain -> chain.get(chain.size() - 1));
+        Optional<List<FdtNode>> chain = chain(path);
+        return chain.isPresent() ? Optional.of(chain.get().get(chain.get().size() - 1)) : Optional.empty();
     }
 
     /** The property {@code name} of the node at {@code nodePath}. */
     public Optional<FdtProperty> property(String nodePath, String name) {
-        return node(nodePath).flatMap(n -> n.property(name));
+        Optional<FdtNode> node = node(nodePath);
+        return node.isPresent() ? node.get().property(name) : Optional.empty();
     }
 
     /**

@@ -68,7 +68,8 @@ public record FdtNode(String name, List<FdtProperty> properties, List<FdtNode> c
      * up to the first NUL as Linux does, so that a malformed status means "disabled", not an error.
      */
     public boolean isEnabled() {
-        return property("status").map(FdtNode::statusSaysOkay).orElse(true);
+        Optional<FdtProperty> status = property("status");
+        return status.isEmpty() || statusSaysOkay(status.get());
     }
 
     private static boolean statusSaysOkay(FdtProperty status) {

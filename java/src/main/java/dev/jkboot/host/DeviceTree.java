@@ -83,10 +83,17 @@ public record DeviceTree(byte[] blob, Fdt tree, Chosen chosen, List<Range> memor
      * after ':' ignored), when that node exists.
      */
     public Optional<String> consolePath() {
-        Optional<String> name = chosen.stdoutPath().map(p -> p.split(":", 2)[0]);
-        Optional<String> path = name.flatMap(n -> n.startsWith("/") ? Optional.of(n)
-                : tree.property("/aliases", n).flatMap(DeviceTree::string));
-        return path.filter(p -> p.startsWith("/") && tree.node(p).isPresent());
+        if (chosen.stdoutPath().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = chosen.stdoutPath().get().split(":", 2)[0];
+        Optional<String> path = Optional.of(name);
+        if (!name.startsWith("/")) {
+            Optional<FdtProperty> alias = tree.property("/aliases", name);
+            path = alias.isPresent() ? string(alias.get()) : Optional.empty();
+        }
+        return path.isPresent() && path.get().startsWith("/") && tree.node(path.get()).isPresent() ? path
+                : Optional.empty();
     }
 
     /** The register address of the console node, when it has a {@code reg}. */

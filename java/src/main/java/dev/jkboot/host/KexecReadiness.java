@@ -29,56 +29,51 @@ public record KexecReadiness(List<Blocker> blockers, List<String> unchecked) {
     public static KexecReadiness assess(KexecFacts facts) {
         List<Blocker> blockers = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
-        note(facts.lockdown(), "lockdown", unchecked).ifPresent(mode -> {
-            if (mode != LockdownMode.NONE) {
-                blockers.add(new Blocker(
-                        "kexec_load is blocked by kernel lockdown (" + mode.label() + ")",
-                        "FreeBSD kernels cannot be loaded with kexec_file_load; boot Linux without "
-                                + "Secure Boot enforcement or with lockdown=none"));
-            }
-        });
-        note(facts.loadDisabled(), "kexec_load_disabled", unchecked).ifPresent(disabled -> {
-            if (disabled) {
-                blockers.add(new Blocker(
-                        "kexec_load is disabled (" + KexecFacts.LOAD_DISABLED + " is 1), and stays "
-                                + "disabled until the next reboot",
-                        "reboot into a Linux that does not set kernel.kexec_load_disabled=1 "
-                                + "(look in /etc/sysctl.conf and /etc/sysctl.d)"));
-            }
-        });
-        note(facts.kernelSupport(), "kexec support", unchecked).ifPresent(supported -> {
-            if (!supported) {
-                blockers.add(new Blocker(
-                        "the running kernel has no kexec support (no " + KexecFacts.KEXEC_LOADED + ")",
-                        "boot a Linux kernel built with CONFIG_KEXEC=y"));
-            }
-        });
-        note(facts.credentials(), "credentials", unchecked).ifPresent(who -> {
-            if (!who.hasCapSysBoot()) {
-                blockers.add(new Blocker(
-                        "kexec_load needs CAP_SYS_BOOT, which this process lacks (effective uid %d, "
-                                .formatted(who.effectiveUid())
-                                + "CapEff 0x%x)".formatted(who.effectiveCapabilities()),
-                        "run jkboot as root"));
-            }
-        });
-        note(facts.architecture(), "architecture", unchecked).ifPresent(arch -> {
-            if (!arch.isAarch64()) {
-                blockers.add(new Blocker(
-                        "the running kernel is " + arch.name() + " (from " + arch.source()
-                                + "); jkboot boots arm64 FreeBSD from arm64 Linux",
-                        "run jkboot on an aarch64 LinuxBoot host"));
-            }
-        });
-        note(facts.secureBoot(), "Secure Boot", unchecked).ifPresent(mode -> {
-            if (mode == SecureBootMode.ENABLED) {
-                blockers.add(new Blocker(
-                        "UEFI Secure Boot is enabled (/chosen linux,uefi-secure-boot): Linux refuses "
-                                + "kexec_load (EACCES from IMA appraisal, EPERM from lockdown)",
-                        "FreeBSD kernels cannot be loaded with kexec_file_load; disable Secure Boot "
-                                + "in the firmware setup"));
-            }
-        });
+        // Plain ifs, not Optional.ifPresent: each lambda costs its call-site link at start-up.
+        Optional<LockdownMode> lockdown = note(facts.lockdown(), "lockdown", unchecked);
+        if (lockdown.isPresent() && lockdown.get() != LockdownMode.NONE) {
+            blockers.add(new Blocker(
+                    "kexec_load is blocked by kernel lockdown (" + lockdown.get().label() + ")",
+                    "FreeBSD kernels cannot be loaded with kexec_file_load; boot Linux without "
+                            + "Secure Boot enforcement or with lockdown=none"));
+        }
+        Optional<Boolean> disabled = note(facts.loadDisabled(), "kexec_load_disabled", unchecked);
+        if (disabled.isPresent() && disabled.get()) {
+            blockers.add(new Blocker(
+                    "kexec_load is disabled (" + KexecFacts.LOAD_DISABLED + " is 1), and stays "
+                            + "disabled until the next reboot",
+                    "reboot into a Linux that does not set kernel.kexec_load_disabled=1 "
+                            + "(look in /etc/sysctl.conf and /etc/sysctl.d)"));
+        }
+        Optional<Boolean> supported = note(facts.kernelSupport(), "kexec support", unchecked);
+        if (supported.isPresent() && !supported.get()) {
+            blockers.add(new Blocker(
+                    "the running kernel has no kexec support (no " + KexecFacts.KEXEC_LOADED + ")",
+                    "boot a Linux kernel built with CONFIG_KEXEC=y"));
+        }
+        Optional<Credentials> who = note(facts.credentials(), "credentials", unchecked);
+        if (who.isPresent() && !who.get().hasCapSysBoot()) {
+            blockers.add(new Blocker(
+                    "kexec_load needs CAP_SYS_BOOT, which this process lacks (effective uid %d, "
+                            .formatted(who.get().effectiveUid())
+                            + "CapEff 0x%x)".formatted(who.get().effectiveCapabilities()),
+                    "run jkboot as root"));
+        }
+        Optional<Architecture> arch = note(facts.architecture(), "architecture", unchecked);
+        if (arch.isPresent() && !arch.get().isAarch64()) {
+            blockers.add(new Blocker(
+                    "the running kernel is " + arch.get().name() + " (from " + arch.get().source()
+                            + "); jkboot boots arm64 FreeBSD from arm64 Linux",
+                    "run jkboot on an aarch64 LinuxBoot host"));
+        }
+        Optional<SecureBootMode> secureBoot = note(facts.secureBoot(), "Secure Boot", unchecked);
+        if (secureBoot.isPresent() && secureBoot.get() == SecureBootMode.ENABLED) {
+            blockers.add(new Blocker(
+                    "UEFI Secure Boot is enabled (/chosen linux,uefi-secure-boot): Linux refuses "
+                            + "kexec_load (EACCES from IMA appraisal, EPERM from lockdown)",
+                    "FreeBSD kernels cannot be loaded with kexec_file_load; disable Secure Boot "
+                            + "in the firmware setup"));
+        }
         return new KexecReadiness(blockers, unchecked);
     }
 
