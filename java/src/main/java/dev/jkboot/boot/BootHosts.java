@@ -11,6 +11,7 @@ import dev.jkboot.host.EfiSystab;
 import dev.jkboot.host.Finding;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.host.HostException;
+import dev.jkboot.host.Meminfo;
 import dev.jkboot.host.RamMap;
 import dev.jkboot.host.Smbios;
 import dev.jkboot.host.Spcr;
@@ -106,13 +107,14 @@ public final class BootHosts {
                 keepOut.add(new TargetMemory.KeepOut(r.range(), "the device tree's " + r.path()));
             }
         }
-        if (host.uefi().optional().isPresent() && host.efiMap().optional().isEmpty()) {
-            UefiFacts u = host.uefi().optional().get();
+        Optional<UefiFacts> uefi = host.uefi().optional();
+        if (uefi.isPresent() && host.efiMap().optional().isEmpty()) {
+            UefiFacts u = uefi.get();
             keepOut.add(new TargetMemory.KeepOut(Range.ofSize(u.mapAddress(), u.mapSize()),
                     "Linux's UEFI memory map (copied at jump time)"));
         }
-        OptionalLong memTotal = host.meminfo().optional().isPresent()
-                ? OptionalLong.of(host.meminfo().optional().get().memTotal()) : OptionalLong.empty();
+        Optional<Meminfo> meminfo = host.meminfo().optional();
+        OptionalLong memTotal = meminfo.isPresent() ? OptionalLong.of(meminfo.get().memTotal()) : OptionalLong.empty();
         return new TargetMemory(ram.systemRam(), ram.usable(), keepOut, memTotal);
     }
 
