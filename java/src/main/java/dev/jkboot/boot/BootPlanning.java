@@ -1,5 +1,6 @@
 package dev.jkboot.boot;
 
+import dev.jkboot.Hex;
 import dev.jkboot.JkbootException;
 import dev.jkboot.elf.ElfFile;
 import dev.jkboot.fdt.overlay.LoaderOverlays;
@@ -14,6 +15,7 @@ import dev.jkboot.freebsd.Loadable;
 import dev.jkboot.freebsd.MemoryDescription;
 import dev.jkboot.freebsd.RawFile;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,27 +28,47 @@ public final class BootPlanning {
     private BootPlanning() {}
 
     /**
-     * Reads and places every file in kernel VAs, with environment, DTB and metadata; {@code log}
-     * hears what the loader would print about the device tree's overlays.
+     * The kernel and the ELF modules of a request, read and placed in kernel VAs: the part of stage 2
+     * that needs no host, so it can run while the host is discovered.
+     *
+     * @param modules the ELF modules, in the request's order
      */
-    public static BootImage load(BootHost host, BootRequest request, Consumer<String> log) throws JkbootException {
+    public record ElfObjects(ElfObjectLoader.Kernel kernel, List<Loadable> modules) {}
+
+    /** Reads the kernel and every ELF module of {@code request}; raw files are left for {@link #load}. */
+    public static ElfObjects readElfObjects(BootRequest request) throws JkbootException {
         ElfObjectLoader.Kernel kernel = ElfObjectLoader.kernel(elf(request.kernel()));
+        List<Loadable> modules = new ArrayList<>();
+        for (BootRequest.FileSpec f : request.files()) {
+            if (f.type().isEmpty()) {
+                modules.add(ElfObjectLoader.module(elf(f.source()), f.args()));
+            }
+        }
+        return new ElfObjects(kernel, modules);
+    }
+
+    /**
+     * Places the raw files of {@code request} among its ELF {@code objects} in kernel VAs, with
+     * environment, DTB and metadata; {@code log} hears what the loader would print about the device
+     * tree's overlays.
+     */
+    public static BootImage load(BootHost host, BootRequest request, ElfObjects objects, Consumer<String> log)
+            throws JkbootException {
+        Iterator<Loadable> modules = objects.modules().iterator();
         List<Loadable> others = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
-            if (f.type().isPresent()) {
-                others.add(RawFile.loadable(f.source().name(), f.type().get(), f.source().content(), f.args()));
-            } else {
-                others.add(ElfObjectLoader.module(elf(f.source()), f.args()));
-            }
+            others.add(f.type().isPresent()
+                    ? RawFile.loadable(f.source().name(), f.type().get(), f.source().content(), f.args())
+                    : modules.next());
         }
         KernelEnvironment env = environment(host, request);
         Howto howto = request.switches().or(Howto.fromEnvironment(env.variables()));
         MemoryDescription memory = memoryDescription(host);
         Optional<byte[]> dtb = withOverlays(chooseDtb(host, request), request, log);
 
-        return BootImageBuilder.build(kernel.object(), kernel.entryVa(), others, env, howto.bits(), dtb, memory);
+        return BootImageBuilder.build(objects.kernel().object(), objects.kernel().entryVa(), others, env, howto.bits(),
+                dtb, memory);
     }
-
 
     /**
      * The user's variables, plus what FreeBSD's loader sets itself: the SMBIOS variables (kboot sets
@@ -57,9 +79,7 @@ public final class BootPlanning {
         KernelEnvironment env = KernelEnvironment.empty().withAll(host.smbios())
                 .with("kernelname", request.kernel().name());
         if (host.acpiRsdp().isPresent()) {
-            // As kboot's "0x%016llx", without String.format (its first use costs start-up).
-            String digits = Long.toHexString(host.acpiRsdp().getAsLong());
-            String rsdp = "0x" + "0".repeat(16 - digits.length()) + digits;
+            String rsdp = Hex.padded(host.acpiRsdp().getAsLong(), 16); // kboot's "0x%016llx"
             env = env.with("acpi.rsdp", rsdp).with("hint.acpi.0.rsdp", rsdp);
         }
         return env.withAll(request.environment());

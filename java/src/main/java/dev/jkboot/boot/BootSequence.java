@@ -71,6 +71,30 @@ public final class BootSequence {
     }
 
     /**
+     * The files of a request as far as they can be read before the host is known: its module
+     * dependencies resolved, its kernel and ELF modules read and placed, each watched for the
+     * measurements. Raw files are left unread until the fit check.
+     */
+    public static final class Prepared {
+        private final BootRequest request;
+        private final BootPlanning.ElfObjects objects;
+        private final Measurements measurements;
+
+        private Prepared(BootRequest request, BootPlanning.ElfObjects objects, Measurements measurements) {
+            this.request = request;
+            this.objects = objects;
+            this.measurements = measurements;
+        }
+    }
+
+    /** Stage 2's part that needs no host ({@link Prepared}); it may run on another thread while the host is read. */
+    public Prepared prepare(BootRequest request) throws JkbootException {
+        Measurements measurements = new Measurements();
+        BootRequest watched = measurements.watch(hooks.resolveModules(request));
+        return new Prepared(watched, BootPlanning.readElfObjects(watched), measurements);
+    }
+
+    /**
      * Runs the boot up to {@code mode}. Raw files that cannot fit the host are refused before
      * anything is read ({@link FitCheck}).
      *
@@ -79,8 +103,22 @@ public final class BootSequence {
     public KexecPlan run(BootHost host, BootRequest request, TrampolineOptions trampoline, Mode mode)
             throws JkbootException {
         FitCheck.check(rawFiles(request), host.memory(), target);
-        Measurements measurements = new Measurements();
-        BootImage image = BootPlanning.load(host, measurements.watch(hooks.resolveModules(request)), hooks::note);
+        return finish(host, prepare(request), trampoline, mode);
+    }
+
+    /**
+     * The same with the files {@link #prepare prepared} already: raw files that cannot fit the host
+     * are refused before any of them is read.
+     */
+    public KexecPlan run(BootHost host, Prepared prepared, TrampolineOptions trampoline, Mode mode)
+            throws JkbootException {
+        FitCheck.check(rawFiles(prepared.request), host.memory(), target);
+        return finish(host, prepared, trampoline, mode);
+    }
+
+    private KexecPlan finish(BootHost host, Prepared prepared, TrampolineOptions trampoline, Mode mode)
+            throws JkbootException {
+        BootImage image = BootPlanning.load(host, prepared.request, prepared.objects, hooks::note);
         hooks.phase("loading");
         KexecPlan plan = Planner.place(image, host.memory(), target, trampoline);
         hooks.phase("planning");
@@ -89,7 +127,7 @@ public final class BootSequence {
         }
         KexecRunner runner = hooks.runner(target.kexecArchFlag());
         hooks.phase("native shim");
-        hooks.measure(measurements.of(image));
+        hooks.measure(prepared.measurements.of(image));
         hooks.phase("measuring");
         runner.load(plan, () -> hooks.render(plan));
         hooks.phase("kexec_load");

@@ -1,5 +1,6 @@
 package dev.jkboot.boot;
 
+import dev.jkboot.Hex;
 import dev.jkboot.JkbootException;
 import dev.jkboot.freebsd.BootImage;
 import dev.jkboot.freebsd.ModInfo;
@@ -17,8 +18,10 @@ import java.util.Set;
 /**
  * What a boot measures, taken from the very bytes it loads: each file of the request is watched as
  * it is read, so the digest is of the buffer handed to {@code kexec_load}, never of a second read.
- * A file read twice (a {@code dtb} loaded as a raw file and passed as the device tree) is measured
- * once, as first read.
+ * The measurements follow the load order (the kernel, the files as the request lists them, the device
+ * tree), whichever was read first: the ELF files may be read before the host is known, the raw ones
+ * after. A file read twice (a {@code dtb} loaded as a raw file and passed as the device tree) is
+ * measured once, in its first place.
  */
 final class Measurements {
     /**
@@ -28,24 +31,32 @@ final class Measurements {
      */
     private static final Set<String> SEEDS = Set.of("boot_entropy_cache", "boot_entropy_platform");
 
-    /** The bytes of each source, in the order first read (sources compare by identity). */
+    /**
+     * The bytes of each source read, keyed in load order as {@link #watch} met them (a key stays in
+     * its first place when its value is set); sources compare by identity.
+     */
     private final Map<BootSource, FileContent> seen = new LinkedHashMap<>();
 
     /** The request with every source watched. */
     BootRequest watch(BootRequest request) {
+        BootSource kernel = watched(request.kernel());
         List<BootRequest.FileSpec> files = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
             boolean seed = f.type().filter(SEEDS::contains).isPresent();
             files.add(new BootRequest.FileSpec(seed ? f.source() : watched(f.source()), f.type(), f.args(), f.module()));
         }
-        return new BootRequest(watched(request.kernel()), files, request.dtb().map(this::watched),
+        return new BootRequest(kernel, files, request.dtb().map(this::watched),
                 request.switches(), request.environment());
     }
 
     /** The measurements, in load order: each file read (PCR 9), then FreeBSD's command line (PCR 8). */
     List<Measurement> of(BootImage image) {
         List<Measurement> measurements = new ArrayList<>();
-        seen.forEach((source, content) -> measurements.add(Measurement.file(source.name(), content)));
+        seen.forEach((source, content) -> {
+            if (content != null) {
+                measurements.add(Measurement.file(source.name(), content));
+            }
+        });
         measurements.add(Measurement.commandLine(commandLine(image)));
         return measurements;
     }
@@ -56,7 +67,7 @@ final class Measurements {
      * character is quoted, with {@code \"} and {@code \\} inside, so the line reads back unambiguously.
      */
     static String commandLine(BootImage image) {
-        StringBuilder line = new StringBuilder("howto=0x%08x".formatted(howto(image)));
+        StringBuilder line = new StringBuilder("howto=").append(Hex.padded(howto(image) & 0xFFFFFFFFL, 8));
         image.env().variables().forEach((name, value) ->
                 line.append(' ').append(name).append('=').append(quoted(value)));
         return line.toString();
@@ -89,6 +100,7 @@ final class Measurements {
     }
 
     private BootSource watched(BootSource source) {
+        seen.putIfAbsent(source, null);
         return new BootSource() {
             @Override
             public String name() {

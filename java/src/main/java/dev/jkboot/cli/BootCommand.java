@@ -24,7 +24,6 @@ import dev.jkboot.kld.ModuleFiles;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.loaderconf.DirectoryBootFiles;
 import dev.jkboot.plan.KexecPlan;
-import dev.jkboot.plan.Target;
 import dev.jkboot.verify.VerifiedBootSource;
 import dev.jkboot.verify.Verifier;
 import dev.jkboot.verify.VerifyPolicy;
@@ -122,15 +121,17 @@ final class BootCommand implements JkbootCommand, Option.Setter {
         BootArguments args = BootArguments.parse(words);
         Howto requested = args.howto().or(Howto.fromEnvironment(args.environment()));
         boolean verbose = timings || requested.has(Howto.RB_VERBOSE);
+        // The files need no host: they are read on a second thread while this one discovers it.
+        Alongside<Files> files = unload || exec || kernel == null ? null
+                : Alongside.start("jkboot-files", output -> files(root, args, verbose, output));
 
         HostDescription described = HostDescription.read(root, System.getProperty("os.arch"));
         if (!dryRun) {
             BootLaunch.preflight(described);
         }
         timer.mark("preflight");
-        Target target = FreeBsdArm64.builtIn();
         if (unload || exec) {
-            KexecRunner runner = BootLaunch.runner(target.kexecArchFlag());
+            KexecRunner runner = BootLaunch.runner(FreeBsdArm64.KEXEC_ARCH_AARCH64);
             if (unload) {
                 runner.unload();
                 BootLaunch.log("unloaded");
@@ -138,36 +139,57 @@ final class BootCommand implements JkbootCommand, Option.Setter {
             }
             runner.jump();
         }
-        if (kernel == null) {
+        if (files == null) {
             throw new KexecException("no kernel given", "pass --kernel PATH (e.g. /boot/kernel/kernel)");
         }
-        VerifyPolicy policy = verify.policy(described);
         BootHost host = BootHosts.from(described, BootLaunch::log);
         timer.mark("discovery");
-        if (policy.active()) {
-            BootLaunch.log(policy.describe());
+        Files ready = files.join();
+        BootSequence.Mode how = dryRun ? BootSequence.Mode.DRY_RUN
+                : loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
+        KexecPlan plan = ready.sequence().run(host, ready.prepared(), trampoline.resolve(host), how);
+        if (dryRun) {
+            printPlan(plan);
+            printTimings(verbose);
+            return 0;
         }
-        Verifier verifier = new Verifier(policy, Clock.systemUTC(), BootLaunch::log);
-        List<BootRequest.FileSpec> files = new ArrayList<>();
+        BootLaunch.log("loaded; start it with 'jkboot boot --exec'");
+        return 0;
+    }
+
+    /** The boot sequence of this run and its files, read as far as they can be without the host. */
+    private record Files(BootSequence sequence, BootSequence.Prepared prepared) {}
+
+    /**
+     * The verified-boot policy (from the image and the kernel command line), the request with the
+     * platform entropy, the trampoline, and the kernel and modules read: what the boot needs besides
+     * the host.
+     */
+    private Files files(HostRoot root, BootArguments args, boolean verbose, Alongside.Output output)
+            throws JkbootException {
+        VerifyPolicy policy = verify.policy(root);
+        if (policy.active()) {
+            output.log(policy.describe());
+        }
+        Verifier verifier = new Verifier(policy, Clock.systemUTC(), output.log());
+        List<BootRequest.FileSpec> specs = new ArrayList<>();
         for (String m : modules) {
             BootRequest.FileSpec spec = fileSpec(m);
-            files.add(new BootRequest.FileSpec(verified(spec.source(), verifier), spec.type(), spec.args()));
+            specs.add(new BootRequest.FileSpec(verified(spec.source(), verifier), spec.type(), spec.args()));
         }
-        BootRequest request = new BootRequest(verified(BootSource.of(kernel), verifier), files,
+        BootRequest request = new BootRequest(verified(BootSource.of(kernel), verifier), specs,
                 Optional.ofNullable(dtb).map(d -> verified(BootSource.of(d), verifier)), args.howto(),
                 args.environment());
         Optional<EntropySource> entropy = BootLaunch.entropy(noPlatformEntropy, dryRun);
         if (entropy.isPresent()) {
-            request = PlatformEntropy.append(request, entropy.get(), BootLaunch::log);
+            request = PlatformEntropy.append(request, entropy.get(), output.log());
         }
-        BootSequence.Mode how = dryRun ? BootSequence.Mode.DRY_RUN
-                : loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
-        KexecPlan plan = new BootSequence(target, new BootLaunch.Hooks(timer, flag -> BootLaunch.runner(flag, json),
-                tpm.measuredBoot(BootLaunch::log)) {
+        BootSequence sequence = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer,
+                flag -> BootLaunch.runner(flag, json), tpm.measuredBoot(BootLaunch::log)) {
             @Override
             public BootRequest resolveModules(BootRequest given) throws JkbootException {
                 return DependencyResolver.resolve(given, verifiedModules(verifier), defaultModulePath(given), !noDeps,
-                        BootLaunch::loaderLine, BootLaunch::log);
+                        output.loaderLine(), output.log());
             }
 
             @Override
@@ -177,14 +199,8 @@ final class BootCommand implements JkbootCommand, Option.Setter {
                 }
                 printTimings(verbose);
             }
-        }).run(host, request, trampoline.resolve(host), how);
-        if (dryRun) {
-            printPlan(plan);
-            printTimings(verbose);
-            return 0;
-        }
-        BootLaunch.log("loaded; start it with 'jkboot boot --exec'");
-        return 0;
+        });
+        return new Files(sequence, sequence.prepare(request));
     }
 
     /** The kernel's directory, then each ELF module's: where a dependency is looked for unless module_path is set. */

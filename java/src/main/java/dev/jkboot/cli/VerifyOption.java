@@ -2,6 +2,8 @@ package dev.jkboot.cli;
 
 import dev.jkboot.cli.args.Option;
 import dev.jkboot.host.HostDescription;
+import dev.jkboot.host.HostException;
+import dev.jkboot.host.HostRoot;
 import dev.jkboot.host.KernelCommandLine;
 import dev.jkboot.verify.VerifyException;
 import dev.jkboot.verify.VerifyPolicy;
@@ -26,5 +28,16 @@ final class VerifyOption implements Option.Setter {
     VerifyPolicy policy(HostDescription host) throws VerifyException {
         return VerifyPolicy.resolve(host.root().dir(), host.commandLine().optional().map(KernelCommandLine::text),
                 Optional.ofNullable(level));
+    }
+
+    /** The same before the host is described (its kernel command line read here; unreadable, none). */
+    VerifyPolicy policy(HostRoot root) throws VerifyException {
+        Optional<String> commandLine;
+        try {
+            commandLine = Optional.of(KernelCommandLine.read(root).text());
+        } catch (HostException e) {
+            commandLine = Optional.empty();
+        }
+        return VerifyPolicy.resolve(root.dir(), commandLine, Optional.ofNullable(level));
     }
 }

@@ -54,4 +54,19 @@ class FitBeforeReadTest {
                 + "fit: the largest hole is [0x49700000, 0xb9800000), 1792 MiB"), e.getMessage());
         assertEquals(List.of(), hooks.phases, "nothing was loaded");
     }
+
+    @Test
+    void withTheElfFilesPreparedAheadTheMemoryDiskIsStillRefusedUnread() throws JkbootException {
+        BootRequest request = new BootRequest(BootPlanningTest.kernel(),
+                List.of(new BootRequest.FileSpec(unreadable("/boot/md.img", 3L << 30), Optional.of("md_image"),
+                        Optional.empty())), Optional.empty(), BootPlanningTest.request(List.of()).switches(),
+                java.util.Map.of());
+        DryRun hooks = new DryRun();
+        BootSequence sequence = new BootSequence(FreeBsdArm64.builtIn(), hooks);
+        BootSequence.Prepared prepared = sequence.prepare(request);
+        PlanException e = assertThrows(PlanException.class, () -> sequence.run(BootPlanningTest.host("direct-2g"),
+                prepared, TrampolineOptions.silent(), BootSequence.Mode.DRY_RUN));
+        assertTrue(e.getMessage().startsWith("/boot/md.img (md_image) is 3072 MiB"), e.getMessage());
+        assertEquals(List.of(), hooks.phases, "nothing was loaded");
+    }
 }

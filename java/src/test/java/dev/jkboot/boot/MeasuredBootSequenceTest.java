@@ -99,6 +99,27 @@ class MeasuredBootSequenceTest {
     }
 
     @Test
+    void theMeasurementsFollowTheLoadOrderWhenTheElfFilesWereReadFirst() throws Exception {
+        Path raw = Files.write(dir.resolve("mfsroot"), "a memory disk".getBytes(StandardCharsets.UTF_8));
+        BootRequest request = BootPlanningTest.request(List.of(
+                new BootRequest.FileSpec(BootSource.of(raw), Optional.of("md_image"), Optional.empty()),
+                new BootRequest.FileSpec(BootPlanningTest.named("/boot/kernel/testmod.ko", NativeFixtures.testModule()),
+                        Optional.empty(), Optional.empty())));
+        BootSequence sequence = sequence(measuredBoot(TpmPolicy.REQUIRE));
+        // As jkboot boot does: the kernel and the module are read while the host is discovered, the
+        // memory disk only after the fit check.
+        BootSequence.Prepared prepared = sequence.prepare(request);
+        sequence.run(BootPlanningTest.host("direct-2g"), prepared, TrampolineOptions.silent(),
+                BootSequence.Mode.LOAD_ONLY);
+
+        byte[] pcr9 = new byte[32];
+        for (Path file : List.of(NativeFixtures.testKernel(), raw, NativeFixtures.testModule())) {
+            pcr9 = extend(pcr9, sha256(Files.readAllBytes(file)));
+        }
+        assertArrayEquals(pcr9, tpm.pcr(0x000B, 9));
+    }
+
+    @Test
     void aRequiredTpmThatFailsStopsTheBootBeforeKexecLoad() throws Exception {
         tpm.extendResponseCode = 0x101;
         assertThrows(TpmException.class, () -> sequence(measuredBoot(TpmPolicy.REQUIRE)).run(

@@ -56,6 +56,15 @@ class BootCommandTest {
     }
 
     @Test
+    void aHostThatCannotBootIsReportedRatherThanTheKernelReadAlongside() throws Exception {
+        // The kernel is read on a second thread while the host is discovered; the preflight's refusal
+        // still comes first, and nothing of the kernel's is printed.
+        CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", "/etc/hostname");
+        assertTrue(r.status() != 0 && r.status() != ExitStatus.INPUT, r.err());
+        assertTrue(r.err().contains("jkboot: error:") && !r.err().contains("/etc/hostname"), r.err());
+    }
+
+    @Test
     void aBadKernelIsAnInputErrorNamingTheFile() throws Exception {
         CliRun r = CliRun.of("boot", "--host-root", CliRun.hostFixture("direct-2g"), "--kernel", "/etc/hostname",
                 "--dry-run");
