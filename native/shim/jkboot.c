@@ -137,6 +137,16 @@ JK_API long jk_getrandom(void *buf, size_t len)
 	return 0;
 }
 
+JK_API unsigned long jk_touch_pages(const void *p, size_t len, size_t page)
+{
+	const volatile unsigned char *bytes = p;
+	unsigned long sum = 0;
+
+	for (size_t at = 0; at < len; at += page)
+		sum += bytes[at];
+	return sum;
+}
+
 #if defined(__aarch64__)
 JK_API unsigned long jk_counter(void)
 {

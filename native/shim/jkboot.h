@@ -29,6 +29,11 @@ unsigned long jk_kexec_arch_flag(void);
 unsigned long jk_counter(void);
 unsigned long jk_counter_frequency(void);
 
+/* Reads one byte of every page of [p, p + len) (a file mapping), so its pages are in memory before
+ * kexec_load copies them; returns the sum of the bytes read, which keeps the reads from being
+ * optimised away. */
+unsigned long jk_touch_pages(const void *p, size_t len, size_t page);
+
 /* Fills buf with len bytes from Linux's getrandom(2) (no flags); 0 or -errno. */
 long jk_getrandom(void *buf, size_t len);
 

@@ -36,6 +36,9 @@ final class LinuxKexecShim implements NativeKexec.Shim {
     public native long address(ByteBuffer direct);
 
     @Override
+    public native long touchPages(ByteBuffer direct, int from, int to, int page);
+
+    @Override
     public native ByteBuffer allocate(int size);
 
     @Override

@@ -31,7 +31,12 @@ public final class TpmDevice implements TpmTransport {
 
     /** The first of {@code candidates} that exists, as a path; empty when the host has no TPM. */
     public static Optional<Path> find(List<Path> candidates) {
-        return candidates.stream().filter(Files::exists).findFirst();
+        for (Path candidate : candidates) {
+            if (Files.exists(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     public static TpmDevice open(Path path) throws TpmException {

@@ -97,6 +97,15 @@ final class FakeKernelShim implements NativeKexec.Shim {
     }
 
     @Override
+    public long touchPages(ByteBuffer direct, int from, int to, int page) {
+        long sum = 0;
+        for (int at = from; at < to; at += page) {
+            sum += direct.get(at);
+        }
+        return sum;
+    }
+
+    @Override
     public ByteBuffer allocate(int size) {
         ByteBuffer b = ByteBuffer.allocateDirect(size);
         live.add(b);

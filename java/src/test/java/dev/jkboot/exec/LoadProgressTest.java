@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jkboot.RequiredTool;
 import dev.jkboot.plan.KexecSegment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,13 +90,23 @@ class LoadProgressTest {
         return b.flip();
     }
 
+    /** The host (x86-64) build of the shim, which reads the pages. */
+    private static NativeKexec.Shim hostShim() {
+        RequiredTool.useHostShim();
+        try {
+            return NativeKexec.load(NativeKexec.KEXEC_ARCH_X86_64, LoadProgress.onStderr(true)).shim();
+        } catch (KexecException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
     @Test
     void prefetchReadsEveryPageOfABigFileOutsideTheHeapOnce() {
         // One file in two extents (UFS2 runs), 6 MiB together: one indicator for the file.
         KexecSegment.Piece first = new KexecSegment.Piece("/boot/mfsroot", 0x4000_0000L, direct(3 * MIB), 3L * MIB);
         KexecSegment.Piece second = new KexecSegment.Piece("/boot/mfsroot", 0x4030_0000L, direct(3 * MIB), 3L * MIB);
         KexecSegment mfs = new KexecSegment(0x4000_0000L, 6L * MIB, 6L * MIB, List.of(first, second));
-        long pages = NativeKexec.prefetch(List.of(mfs), progress(LoadProgress.Style.FINAL_LINE));
+        long pages = NativeKexec.prefetch(List.of(mfs), hostShim(), progress(LoadProgress.Style.FINAL_LINE));
         assertEquals(6L * MIB / 4096, pages);
         assertEquals(List.of("jkboot: loaded /boot/mfsroot: 6 MiB in 0.0 s"), printed().lines().toList());
     }
@@ -107,7 +118,7 @@ class LoadProgressTest {
                 ByteBuffer.allocate(5 * MIB), 5L * MIB);
         KexecSegment a = new KexecSegment(0x4000_0000L, MIB, MIB, List.of(small));
         KexecSegment b = new KexecSegment(0x4100_0000L, 5L * MIB, 5L * MIB, List.of(heap));
-        assertEquals(0, NativeKexec.prefetch(List.of(a, b), progress(LoadProgress.Style.FINAL_LINE)));
+        assertEquals(0, NativeKexec.prefetch(List.of(a, b), hostShim(), progress(LoadProgress.Style.FINAL_LINE)));
         assertEquals("", printed());
     }
 }

@@ -41,6 +41,20 @@ class NativeKexecTest {
     }
 
     @Test
+    void touchPagesReadsOneByteOfEachPageInTheRangeOnly() {
+        ByteBuffer b = ByteBuffer.allocateDirect(5 * 4096);
+        for (int page = 0; page < 5; page++) {
+            b.put(page * 4096, (byte) (page + 1));
+            b.put(page * 4096 + 1, (byte) 100);
+        }
+        assertEquals(1 + 2 + 3 + 4 + 5, kexec.shim().touchPages(b, 0, 5 * 4096, 4096));
+        assertEquals(2 + 3, kexec.shim().touchPages(b, 4096, 3 * 4096, 4096));
+        assertEquals(2 + 3 + 4, kexec.shim().touchPages(b, 4096, 3 * 4096 + 1, 4096), "a last partial page counts");
+        assertEquals(0, kexec.shim().touchPages(b, 4096, 4096, 4096), "an empty range");
+        assertEquals(0, kexec.shim().touchPages(ByteBuffer.allocate(4096), 0, 4096, 4096), "not a direct buffer");
+    }
+
+    @Test
     void theHandshakeRefusesAShimBuiltForAnotherArchitecture() {
         // What a jkboot whose build carries the x86-64 shim would do on its way to boot FreeBSD arm64.
         KexecException e = assertThrows(KexecException.class, () -> NativeKexec.load(NativeKexec.KEXEC_ARCH_AARCH64, LoadProgress.onStderr(true)));

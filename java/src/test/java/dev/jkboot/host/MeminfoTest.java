@@ -36,6 +36,11 @@ class MeminfoTest {
             no colon     | MemTotal 2014124 kB                    | meminfo: line 1: "MemTotal 2014124 kB" is not NAME: NUMBER [kB]
             letters      | MemTotal:   20x4124 kB                 | meminfo: line 1: "MemTotal:   20x4124 kB" is not NAME: NUMBER [kB]
             wrong unit   | MemTotal:   2014124 MB                 | meminfo: line 1: "MemTotal:   2014124 MB" is not NAME: NUMBER [kB]
+            no space     | MemTotal:2014124 kB                    | meminfo: line 1: "MemTotal:2014124 kB" is not NAME: NUMBER [kB]
+            no number    | MemTotal:   kB                         | meminfo: line 1: "MemTotal:   kB" is not NAME: NUMBER [kB]
+            19 digits    | MemTotal: 1234567890123456789          | meminfo: line 1: "MemTotal: 1234567890123456789" is not NAME: NUMBER [kB]
+            odd name     | Mem-Total: 1 kB                        | meminfo: line 1: "Mem-Total: 1 kB" is not NAME: NUMBER [kB]
+            no name      | : 1 kB                                 | meminfo: line 1: ": 1 kB" is not NAME: NUMBER [kB]
             huge         | MemTotal:   999999999999999999 kB      | meminfo: line 1: 999999999999999999 kB is more memory than exists
             twice        | MemTotal: 1 kB\\nMemTotal: 2 kB        | meminfo: line 2: MemTotal appears twice
             missing      | MemTotal: 1 kB\\nCommitLimit: 1 kB\\nCommitted_AS: 1 kB | meminfo: has no MemAvailable line
