@@ -2,6 +2,7 @@ package dev.jkboot.boot;
 
 import dev.jkboot.JkbootException;
 import dev.jkboot.fdt.FdtException;
+import dev.jkboot.fdt.FdtNode;
 import dev.jkboot.fdt.FdtProperty;
 import dev.jkboot.fdt.MemoryReservation;
 import dev.jkboot.fdt.ReservedRegion;
@@ -133,8 +134,10 @@ public final class BootHosts {
 
     private static boolean isPl011(DeviceTree dt) {
         try {
-            Optional<FdtProperty> compatible = dt.consolePath().flatMap(dt.tree()::node)
-                    .flatMap(n -> n.property("compatible"));
+            Optional<String> path = dt.consolePath();
+            Optional<FdtNode> console = path.isPresent() ? dt.tree().node(path.get()) : Optional.empty();
+            Optional<FdtProperty> compatible = console.isPresent() ? console.get().property("compatible")
+                    : Optional.empty();
             return compatible.isPresent() && compatible.get().asStrings().contains("arm,pl011");
         } catch (FdtException e) {
             return false; // a console we cannot identify only costs the trampoline's greeting

@@ -100,7 +100,7 @@ public final class BootPlanning {
                 return Optional.of(f.source().read());
             }
         }
-        return host.hostDtb().filter(d -> host.hostDtbDescribesHardware());
+        return host.hostDtbDescribesHardware() ? host.hostDtb() : Optional.empty();
     }
 
     /**
@@ -112,7 +112,7 @@ public final class BootPlanning {
             throws JkbootException {
         List<LoaderOverlays.Dtbo> overlays = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
-            if (f.type().filter(OVERLAY_TYPE::equals).isPresent()) {
+            if (f.type().isPresent() && f.type().get().equals(OVERLAY_TYPE)) {
                 overlays.add(new LoaderOverlays.Dtbo(f.source().name(), f.source().read()));
             }
         }

@@ -12,6 +12,8 @@ import dev.jkboot.plan.TrampolineOptions;
 import dev.jkboot.tpm.Measurement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one boot sequence that {@code jkboot boot} and autoboot both run, after the host was
@@ -118,7 +120,14 @@ public final class BootSequence {
 
     private KexecPlan finish(BootHost host, Prepared prepared, TrampolineOptions trampoline, Mode mode)
             throws JkbootException {
-        BootImage image = BootPlanning.load(host, prepared.request, prepared.objects, hooks::note);
+        // Anonymous classes, not lambdas, on the boot path: each lambda site costs start-up (issue 12).
+        Consumer<String> notes = new Consumer<>() {
+            @Override
+            public void accept(String message) {
+                hooks.note(message);
+            }
+        };
+        BootImage image = BootPlanning.load(host, prepared.request, prepared.objects, notes);
         hooks.phase("loading");
         KexecPlan plan = Planner.place(image, host.memory(), target, trampoline);
         hooks.phase("planning");
@@ -129,7 +138,12 @@ public final class BootSequence {
         hooks.phase("native shim");
         hooks.measure(prepared.measurements.of(image));
         hooks.phase("measuring");
-        runner.load(plan, () -> hooks.render(plan));
+        runner.load(plan, new Supplier<>() {
+            @Override
+            public String get() {
+                return hooks.render(plan);
+            }
+        });
         hooks.phase("kexec_load");
         hooks.loaded(plan);
         if (mode == Mode.BOOT) {

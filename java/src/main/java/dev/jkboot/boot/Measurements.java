@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,21 +43,23 @@ final class Measurements {
         BootSource kernel = watched(request.kernel());
         List<BootRequest.FileSpec> files = new ArrayList<>();
         for (BootRequest.FileSpec f : request.files()) {
-            boolean seed = f.type().filter(SEEDS::contains).isPresent();
+            boolean seed = f.type().isPresent() && SEEDS.contains(f.type().get());
             files.add(new BootRequest.FileSpec(seed ? f.source() : watched(f.source()), f.type(), f.args(), f.module()));
         }
-        return new BootRequest(kernel, files, request.dtb().map(this::watched),
+        Optional<BootSource> dtb = request.dtb().isPresent() ? Optional.of(watched(request.dtb().get()))
+                : Optional.empty();
+        return new BootRequest(kernel, files, dtb,
                 request.switches(), request.environment());
     }
 
     /** The measurements, in load order: each file read (PCR 9), then FreeBSD's command line (PCR 8). */
     List<Measurement> of(BootImage image) {
         List<Measurement> measurements = new ArrayList<>();
-        seen.forEach((source, content) -> {
-            if (content != null) {
-                measurements.add(Measurement.file(source.name(), content));
+        for (Map.Entry<BootSource, FileContent> read : seen.entrySet()) {
+            if (read.getValue() != null) {
+                measurements.add(Measurement.file(read.getKey().name(), read.getValue()));
             }
-        });
+        }
         measurements.add(Measurement.commandLine(commandLine(image)));
         return measurements;
     }

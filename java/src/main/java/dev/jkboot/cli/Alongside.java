@@ -71,13 +71,16 @@ final class Alongside<T> {
     private Throwable failure;
 
     private Alongside(String name, Work<T> work) {
-        thread = new Thread(() -> {
-            try {
-                result = work.run(output);
-            } catch (JkbootException | RuntimeException | Error e) {
-                failure = e;
+        thread = new Thread(name) {
+            @Override
+            public void run() {
+                try {
+                    result = work.run(output);
+                } catch (JkbootException | RuntimeException | Error e) {
+                    failure = e;
+                }
             }
-        }, name);
+        };
         // Never keeps the JVM alive: if this thread fails first, the run ends without the result.
         thread.setDaemon(true);
     }

@@ -47,9 +47,9 @@ final class AutobootCommand implements JkbootCommand {
             BootLaunch.preflight(host);
         }
         AutobootFlow.Prompt prompt = options.dryRun ? (config, environments) -> Optional.empty()
-                : new ConsolePrompt(BootLaunch::log);
+                : new ConsolePrompt(BootLaunch.LOG);
         return new AutobootFlow(host, location, presets, options.verify.policy(host), options.dryRun,
-                options.trampoline, prompt, BootLaunch::runner, options.tpm.measuredBoot(BootLaunch::log),
-                BootLaunch.entropy(options.noPlatformEntropy, options.dryRun), System.out, BootLaunch::log).run();
+                options.trampoline, prompt, BootLaunch::runner, options.tpm.measuredBoot(BootLaunch.LOG),
+                BootLaunch.entropy(options.noPlatformEntropy, options.dryRun), System.out, BootLaunch.LOG).run();
     }
 }

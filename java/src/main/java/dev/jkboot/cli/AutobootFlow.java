@@ -142,7 +142,7 @@ final class AutobootFlow {
                 @Override
                 public BootRequest resolveModules(BootRequest given) throws JkbootException {
                     return DependencyResolver.resolve(given, new BootFilesModules(bootFiles.modules()),
-                            ModulePath.DEFAULT, true, BootLaunch::loaderLine, log);
+                            ModulePath.DEFAULT, true, BootLaunch.LOADER_LINE, log);
                 }
 
                 @Override

@@ -123,7 +123,12 @@ final class BootCommand implements JkbootCommand, Option.Setter {
         boolean verbose = timings || requested.has(Howto.RB_VERBOSE);
         // The files need no host: they are read on a second thread while this one discovers it.
         Alongside<Files> files = unload || exec || kernel == null ? null
-                : Alongside.start("jkboot-files", output -> files(root, args, verbose, output));
+                : Alongside.start("jkboot-files", new Alongside.Work<>() {
+                    @Override
+                    public Files run(Alongside.Output output) throws JkbootException {
+                        return files(root, args, verbose, output);
+                    }
+                });
 
         HostDescription described = HostDescription.read(root, System.getProperty("os.arch"));
         if (!dryRun) {
@@ -142,7 +147,7 @@ final class BootCommand implements JkbootCommand, Option.Setter {
         if (files == null) {
             throw new KexecException("no kernel given", "pass --kernel PATH (e.g. /boot/kernel/kernel)");
         }
-        BootHost host = BootHosts.from(described, BootLaunch::log);
+        BootHost host = BootHosts.from(described, BootLaunch.LOG);
         timer.mark("discovery");
         Files ready = files.join();
         BootSequence.Mode how = dryRun ? BootSequence.Mode.DRY_RUN
@@ -185,7 +190,7 @@ final class BootCommand implements JkbootCommand, Option.Setter {
             request = PlatformEntropy.append(request, entropy.get(), output.log());
         }
         BootSequence sequence = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer,
-                flag -> BootLaunch.runner(flag, json), tpm.measuredBoot(BootLaunch::log)) {
+                flag -> BootLaunch.runner(flag, json), tpm.measuredBoot(BootLaunch.LOG)) {
             @Override
             public BootRequest resolveModules(BootRequest given) throws JkbootException {
                 return DependencyResolver.resolve(given, verifiedModules(verifier), defaultModulePath(given), !noDeps,

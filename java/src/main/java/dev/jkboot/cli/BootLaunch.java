@@ -15,12 +15,33 @@ import dev.jkboot.tpm.Measurement;
 import dev.jkboot.tpm.TpmException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What every command that boots shares, whatever it boots: the preflight that refuses a Linux that
  * cannot kexec before anything is read, the kexec runner, the boot sequence's hooks and the log.
  */
 final class BootLaunch {
+    /**
+     * {@link #log} as a consumer, one object for every caller: an anonymous class, not a method
+     * reference at each call site, each of which costs milliseconds to link at start-up under
+     * emulation (issue 12).
+     */
+    static final Consumer<String> LOG = new Consumer<>() {
+        @Override
+        public void accept(String message) {
+            log(message);
+        }
+    };
+
+    /** {@link #loaderLine} as a consumer, likewise. */
+    static final Consumer<String> LOADER_LINE = new Consumer<>() {
+        @Override
+        public void accept(String line) {
+            loaderLine(line);
+        }
+    };
+
     private BootLaunch() {}
 
     /** Refuses a Linux that will not kexec, and a host root other than this machine's {@code /}. */
@@ -41,7 +62,7 @@ final class BootLaunch {
     static KexecRunner runner(long kexecArchFlag, boolean quiet) throws KexecException {
         boolean init = InitMode.active();
         NativeKexec kexec = NativeKexec.load(kexecArchFlag, LoadProgress.onStderr(quiet));
-        return new KexecRunner(kexec, init, BootLaunch::log);
+        return new KexecRunner(kexec, init, BootLaunch.LOG);
     }
 
     /**

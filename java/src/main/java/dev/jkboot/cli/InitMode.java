@@ -36,12 +36,12 @@ final class InitMode {
     /** Never returns. */
     static void run(String[] args) {
         try {
-            new SystemSetup(Path.of("/"), NativeInit.load(), BootLaunch::log).run();
+            new SystemSetup(Path.of("/"), NativeInit.load(), BootLaunch.LOG).run();
             int status = Main.run(args);
             System.err.println("jkboot exited with status " + status);
         } catch (Throwable t) {
             ErrorReporter.report(t, new PrintWriter(System.err, true));
         }
-        RescueShell.forever(BootLaunch::log);
+        RescueShell.forever(BootLaunch.LOG);
     }
 }

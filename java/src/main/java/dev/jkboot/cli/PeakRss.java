@@ -28,11 +28,16 @@ final class PeakRss {
     static OptionalLong kibFrom(String status) {
         for (String line : status.split("\n")) {
             if (line.startsWith(KEY)) {
-                String[] words = line.substring(KEY.length()).trim().split("\\s+");
-                if (words.length == 2 && words[1].equals("kB") && words[0].matches("[0-9]{1,18}")) {
-                    return OptionalLong.of(Long.parseLong(words[0]));
+                // By hand, not by regex: printed at the end of a timed boot (issue 12).
+                String value = line.substring(KEY.length()).trim();
+                int digits = 0;
+                while (digits < value.length() && value.charAt(digits) >= '0' && value.charAt(digits) <= '9') {
+                    digits++;
                 }
-                return OptionalLong.empty();
+                String unit = value.substring(digits).trim();
+                boolean spaced = digits < value.length() && Character.isWhitespace(value.charAt(digits));
+                return digits >= 1 && digits <= 18 && spaced && unit.equals("kB")
+                        ? OptionalLong.of(Long.parseLong(value, 0, digits, 10)) : OptionalLong.empty();
             }
         }
         return OptionalLong.empty();

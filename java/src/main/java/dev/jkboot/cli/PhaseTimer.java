@@ -20,7 +20,12 @@ final class PhaseTimer {
     }
 
     static PhaseTimer sinceProcessStart() {
-        return new PhaseTimer(ProcessStart::ofThisProcess);
+        return new PhaseTimer(new Supplier<>() {
+            @Override
+            public Instant get() {
+                return ProcessStart.ofThisProcess(); // not a method reference: the first costs start-up (issue 12)
+            }
+        });
     }
 
     /** Ends the current phase under {@code name} and starts the next. */
@@ -39,11 +44,13 @@ final class PhaseTimer {
         StringBuilder sb = new StringBuilder("timings:");
         long total = 0;
         for (Map.Entry<String, Duration> e : phases.entrySet()) {
-            sb.append(" %s %d ms,".formatted(e.getKey(), e.getValue().toMillis()));
+            sb.append(' ').append(e.getKey()).append(' ').append(e.getValue().toMillis()).append(" ms,");
             total += e.getValue().toMillis();
         }
-        sb.append(" total %d ms".formatted(total));
-        peakRssKiB.ifPresent(kib -> sb.append(", peak RSS %d KiB".formatted(kib)));
+        sb.append(" total ").append(total).append(" ms");
+        if (peakRssKiB.isPresent()) {
+            sb.append(", peak RSS ").append(peakRssKiB.getAsLong()).append(" KiB");
+        }
         return sb.toString();
     }
 }

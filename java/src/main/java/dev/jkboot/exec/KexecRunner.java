@@ -30,7 +30,7 @@ public final class KexecRunner {
      * {@code planSummary} is rendered only if Linux rejects the plan and the message needs it.
      */
     public void load(KexecPlan plan, Supplier<String> planSummary) throws KexecException {
-        log.accept("kexec_load: %d segments, entry 0x%x".formatted(plan.segments().size(), plan.entryPhys()));
+        log.accept("kexec_load: " + plan.segments().size() + " segments, entry 0x" + Long.toHexString(plan.entryPhys()));
         long rc = sys.load(plan.entryPhys(), plan.segments());
         if (rc != 0) {
             throw KexecFailures.loadFailed((int) -rc, planSummary.get());

@@ -39,7 +39,12 @@ public final class LoadProgress {
     /** Live on a terminal, a final line otherwise, none with {@code quiet}: for jkboot's stderr. */
     public static LoadProgress onStderr(boolean quiet) {
         Style style = quiet ? Style.NONE : isTerminal(Path.of("/proc/self/fd/2")) ? Style.LIVE : Style.FINAL_LINE;
-        return new LoadProgress(style, System.err, System::nanoTime);
+        return new LoadProgress(style, System.err, new LongSupplier() {
+            @Override
+            public long getAsLong() {
+                return System.nanoTime(); // an anonymous class, not System::nanoTime: issue 12
+            }
+        });
     }
 
     /** Whether a /proc/self/fd link names a terminal: a pseudo terminal, a tty, a serial line or the console. */
@@ -67,7 +72,7 @@ public final class LoadProgress {
         done = Math.min(total, done + bytes);
         int percent = total == 0 ? 100 : (int) (done * 100 / total);
         if (style == Style.LIVE && percent != shownPercent) {
-            out.printf("\rjkboot: loading %s: %d/%d MiB (%d%%)", what, done / MIB, ceilMib(total), percent);
+            out.print("\rjkboot: loading " + what + ": " + done / MIB + "/" + ceilMib(total) + " MiB (" + percent + "%)");
             out.flush();
         }
         shownPercent = percent;
@@ -76,7 +81,8 @@ public final class LoadProgress {
     /** The current file is loaded. */
     public void end() {
         long ms = (nanoTime.getAsLong() - startNanos) / 1_000_000;
-        String line = "jkboot: loaded %s: %d MiB in %d.%01d s".formatted(what, ceilMib(total), ms / 1000, ms % 1000 / 100);
+        String line = "jkboot: loaded " + what + ": " + ceilMib(total) + " MiB in " + ms / 1000 + "." + ms % 1000 / 100
+                + " s";
         switch (style) {
             case LIVE -> out.println("\r" + line + "          ");
             case FINAL_LINE -> out.println(line);

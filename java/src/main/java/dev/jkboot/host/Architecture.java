@@ -1,6 +1,5 @@
 package dev.jkboot.host;
 
-import java.util.regex.Pattern;
 
 /**
  * The running kernel's machine name ("aarch64"), from {@code /proc/sys/kernel/arch}; when older
@@ -9,12 +8,13 @@ import java.util.regex.Pattern;
  */
 public record Architecture(String name, String source) {
     public static final String PATH = "/proc/sys/kernel/arch";
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+    private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
 
     public static Architecture read(HostRoot root, String jvmArch) throws HostException {
         if (root.exists(PATH)) {
             String name = root.readText(PATH, 256).strip();
-            if (!NAME.matcher(name).matches()) {
+            LineScanner scan = new LineScanner(name);
+            if (scan.name(LOWER, LOWER + "0123456789_", 32) == null || !scan.atEnd()) {
                 throw new HostException(root.show(PATH),
                         "\"%s\" is not a machine name".formatted(name), "");
             }

@@ -1,8 +1,6 @@
 package dev.jkboot.host;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Who this process is, from {@code /proc/self/status}: the effective user id and effective
@@ -13,8 +11,6 @@ public record Credentials(long effectiveUid, long effectiveCapabilities) {
     /** Linux's CAP_SYS_BOOT capability number. */
     public static final int CAP_SYS_BOOT = 22;
     private static final int MAX_BYTES = 64 * 1024;
-    private static final Pattern UID = Pattern.compile("Uid:\\s+(\\d{1,10})\\s+(\\d{1,10})\\s+\\d{1,10}\\s+\\d{1,10}");
-    private static final Pattern CAP_EFF = Pattern.compile("CapEff:\\s+([0-9a-fA-F]{1,16})");
 
     public static Credentials read(HostRoot root) throws HostException {
         return parse(root.readText(PATH, MAX_BYTES), root.show(PATH));
@@ -28,19 +24,20 @@ public record Credentials(long effectiveUid, long effectiveCapabilities) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("Uid:")) {
-                Matcher m = UID.matcher(line);
-                if (!m.matches()) {
+                String[] ids = uids(line);
+                if (ids == null) {
                     throw HostException.atLine(where, i + 1,
                             "\"%s\" is not Uid: REAL EFFECTIVE SAVED FS".formatted(line), "");
                 }
-                uid = Long.parseLong(m.group(2));
+                uid = Long.parseLong(ids[1]);
             } else if (line.startsWith("CapEff:")) {
-                Matcher m = CAP_EFF.matcher(line);
-                if (!m.matches()) {
+                LineScanner scan = new LineScanner(line);
+                String mask = scan.literal("CapEff:") && scan.spaces() ? scan.digits(16, 16) : null;
+                if (mask == null || !scan.atEnd()) {
                     throw HostException.atLine(where, i + 1,
                             "\"%s\" is not CapEff: HEXMASK".formatted(line), "");
                 }
-                caps = Long.parseUnsignedLong(m.group(1), 16);
+                caps = Long.parseUnsignedLong(mask, 16);
             }
         }
         if (uid == null || caps == null) {
@@ -48,6 +45,22 @@ public record Credentials(long effectiveUid, long effectiveCapabilities) {
                     "");
         }
         return new Credentials(uid, caps);
+    }
+
+    /** The four ids of a {@code Uid:} line (real, effective, saved, file system), or null. */
+    private static String[] uids(String line) {
+        LineScanner scan = new LineScanner(line);
+        String[] ids = new String[4];
+        if (!scan.literal("Uid:")) {
+            return null;
+        }
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = scan.spaces() ? scan.digits(10, 10) : null;
+            if (ids[i] == null) {
+                return null;
+            }
+        }
+        return scan.atEnd() ? ids : null;
     }
 
     public boolean isRoot() {

@@ -3,8 +3,6 @@ package dev.jkboot.host;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The configuration tables Linux found in the UEFI system table, from
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
 public record EfiSystab(List<Entry> entries) {
     public static final String PATH = "/sys/firmware/efi/systab";
     private static final int MAX_BYTES = 4096;
-    private static final Pattern LINE = Pattern.compile("([A-Z][A-Z0-9_]*)=0x([0-9a-fA-F]{1,16})");
+    private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     /** One configuration table: its key as Linux names it and its physical address. */
     public record Entry(String key, long address) {}
@@ -31,17 +29,18 @@ public record EfiSystab(List<Entry> entries) {
         List<Entry> entries = new ArrayList<>();
         List<String> lines = TextLines.of(text);
         for (int i = 0; i < lines.size(); i++) {
-            Matcher m = LINE.matcher(lines.get(i));
-            if (!m.matches()) {
+            LineScanner scan = new LineScanner(lines.get(i));
+            String key = scan.name(UPPER, UPPER + "0123456789_", Integer.MAX_VALUE);
+            String hex = key != null && scan.literal("=0x") ? scan.digits(16, 16) : null;
+            if (hex == null || !scan.atEnd()) {
                 throw HostException.atLine(where, i + 1,
                         "\"%s\" is not KEY=0xADDRESS".formatted(lines.get(i)), "");
             }
-            long address = Long.parseUnsignedLong(m.group(2), 16);
+            long address = Long.parseUnsignedLong(hex, 16);
             if (address < 0) {
                 throw HostException.atLine(where, i + 1,
-                        "0x%s is beyond any physical address".formatted(m.group(2)), "");
+                        "0x%s is beyond any physical address".formatted(hex), "");
             }
-            String key = m.group(1);
             if (address(entries, key).isPresent()) {
                 throw HostException.atLine(where, i + 1, key + " appears twice", "");
             }

@@ -53,7 +53,11 @@ public sealed interface Finding<T> permits Finding.Found, Finding.NotAvailable {
     /** Derives a further part; a missing input stays missing with its own reason. */
     default <R> Finding<R> then(Step<T, R> step) {
         if (this instanceof Found<T> found) {
-            return of(() -> step.apply(found.value()));
+            try {
+                return new Found<>(step.apply(found.value()));
+            } catch (HostException e) {
+                return notAvailable(e);
+            }
         }
         NotAvailable<T> missing = (NotAvailable<T>) this;
         return new NotAvailable<>(missing.path(), missing.reason(), missing.fix());

@@ -30,7 +30,7 @@ public enum FirmwareKind {
             return UNKNOWN;
         }
         DeviceTree dt = dtb.optional().get();
-        boolean acpi = systab.optional().map(s -> s.rsdp().isPresent()).orElse(false);
+        boolean acpi = systab.optional().isPresent() && systab.optional().get().rsdp().isPresent();
         if (dt.hasUefiProperties()) {
             return acpi ? UEFI_ACPI : dt.describesHardware() ? UEFI_DT : UNKNOWN;
         }

@@ -1,5 +1,7 @@
 package dev.jkboot.host;
 
+import dev.jkboot.host.Finding.Reader;
+import dev.jkboot.host.Finding.Step;
 import java.util.OptionalLong;
 
 /**
@@ -33,29 +35,57 @@ public record HostDescription(HostRoot root, Finding<RamMap> ram, Finding<Meminf
      * {@code os.arch}, used only when the root is this machine's and the kernel does not say.
      */
     public static HostDescription read(HostRoot root, String jvmArch) {
-        Finding<DeviceTree> deviceTree = Finding.of(() -> DeviceTree.read(root));
-        Finding<UefiFacts> uefi = deviceTree.then(dt -> UefiFacts.of(dt, root.show(DeviceTree.PATH)));
-        Finding<EfiSystab> systab = Finding.of(() -> EfiSystab.read(root));
-        KexecFacts kexec = KexecFacts.read(root, jvmArch, deviceTree.then(DeviceTree::secureBoot));
+        // Anonymous readers, not lambdas: linking a lambda call site costs milliseconds at start-up
+        // under emulation, loading an anonymous class from the CDS archive a tenth of that (issue 12).
+        Finding<DeviceTree> deviceTree = Finding.of(new Reader<>() {
+            public DeviceTree read() throws HostException { return DeviceTree.read(root); }
+        });
+        Finding<UefiFacts> uefi = deviceTree.then(new Step<>() {
+            public UefiFacts apply(DeviceTree dt) throws HostException {
+                return UefiFacts.of(dt, root.show(DeviceTree.PATH));
+            }
+        });
+        Finding<EfiSystab> systab = Finding.of(new Reader<>() {
+            public EfiSystab read() throws HostException { return EfiSystab.read(root); }
+        });
+        Finding<SecureBootMode> secureBoot = deviceTree.then(new Step<>() {
+            public SecureBootMode apply(DeviceTree dt) throws HostException { return dt.secureBoot(); }
+        });
+        KexecFacts kexec = KexecFacts.read(root, jvmArch, secureBoot);
         return new HostDescription(root,
-                Finding.of(() -> RamMap.read(root)),
-                Finding.of(() -> Meminfo.read(root)),
-                Finding.of(() -> KernelCommandLine.read(root)),
+                Finding.of(new Reader<>() {
+                    public RamMap read() throws HostException { return RamMap.read(root); }
+                }),
+                Finding.of(new Reader<>() {
+                    public Meminfo read() throws HostException { return Meminfo.read(root); }
+                }),
+                Finding.of(new Reader<>() {
+                    public KernelCommandLine read() throws HostException { return KernelCommandLine.read(root); }
+                }),
                 deviceTree,
                 uefi,
-                uefi.then(u -> EfiMemoryMap.readThroughDevMem(root, u)),
+                uefi.then(new Step<>() {
+                    public EfiMemoryMap apply(UefiFacts u) throws HostException {
+                        return EfiMemoryMap.readThroughDevMem(root, u);
+                    }
+                }),
                 systab,
-                Finding.of(() -> Smbios.read(root)),
-                Finding.of(() -> AcpiTables.read(root)),
-                Finding.of(() -> Spcr.read(root)),
+                Finding.of(new Reader<>() {
+                    public Smbios read() throws HostException { return Smbios.read(root); }
+                }),
+                Finding.of(new Reader<>() {
+                    public AcpiTables read() throws HostException { return AcpiTables.read(root); }
+                }),
+                Finding.of(new Reader<>() {
+                    public Spcr read() throws HostException { return Spcr.read(root); }
+                }),
                 FirmwareKind.classify(deviceTree, systab),
                 kexec,
                 KexecReadiness.assess(kexec));
     }
 
-
     /** The ACPI root pointer, when the UEFI system table lists one. */
     public OptionalLong rsdp() {
-        return systab.optional().map(EfiSystab::rsdp).orElse(OptionalLong.empty());
+        return systab instanceof Finding.Found<EfiSystab> found ? found.value().rsdp() : OptionalLong.empty();
     }
 }

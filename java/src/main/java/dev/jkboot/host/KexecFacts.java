@@ -17,12 +17,23 @@ public record KexecFacts(Finding<LockdownMode> lockdown, Finding<Boolean> loadDi
 
     /** Reads every fact but Secure Boot, which comes from the device tree the caller has read. */
     public static KexecFacts read(HostRoot root, String jvmArch, Finding<SecureBootMode> secureBoot) {
+        // Anonymous readers, not lambdas: see HostDescription.read.
         return new KexecFacts(
-                Finding.of(() -> LockdownMode.read(root)),
-                Finding.of(() -> readLoadDisabled(root)),
-                Finding.of(() -> readKernelSupport(root)),
-                Finding.of(() -> Credentials.read(root)),
-                Finding.of(() -> Architecture.read(root, jvmArch)),
+                Finding.of(new Finding.Reader<>() {
+                    public LockdownMode read() throws HostException { return LockdownMode.read(root); }
+                }),
+                Finding.of(new Finding.Reader<>() {
+                    public Boolean read() throws HostException { return readLoadDisabled(root); }
+                }),
+                Finding.of(new Finding.Reader<>() {
+                    public Boolean read() throws HostException { return readKernelSupport(root); }
+                }),
+                Finding.of(new Finding.Reader<>() {
+                    public Credentials read() throws HostException { return Credentials.read(root); }
+                }),
+                Finding.of(new Finding.Reader<>() {
+                    public Architecture read() throws HostException { return Architecture.read(root, jvmArch); }
+                }),
                 secureBoot);
     }
 

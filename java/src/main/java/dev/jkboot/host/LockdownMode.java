@@ -18,9 +18,8 @@ public enum LockdownMode {
     }
 
     public static LockdownMode parse(String text, String where) throws HostException {
-        List<String> words = List.of(text.strip().split("\\s+"));
         LockdownMode active = null;
-        for (String word : words) {
+        for (String word : TextLines.words(text)) {
             boolean bracketed = word.length() > 2 && word.startsWith("[") && word.endsWith("]");
             String name = bracketed ? word.substring(1, word.length() - 1) : word;
             LockdownMode mode = named(name, text, where);
