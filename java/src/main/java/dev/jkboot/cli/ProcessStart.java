@@ -41,12 +41,32 @@ final class ProcessStart {
         int comm = stat.lastIndexOf(')');
         String[] fields = stat.substring(comm + 1).trim().split(" ");
         String[] up = uptime.trim().split(" ");
-        if (comm < 0 || fields.length <= STARTTIME_AFTER_COMM || !fields[STARTTIME_AFTER_COMM].matches("[0-9]{1,15}")
-                || !up[0].matches("[0-9]{1,12}\\.[0-9]{2}")) {
+        if (comm < 0 || fields.length <= STARTTIME_AFTER_COMM || !isDigits(fields[STARTTIME_AFTER_COMM], 1, 15)
+                || !isCentiseconds(up[0])) {
             return Optional.empty();
         }
         long startMs = Long.parseLong(fields[STARTTIME_AFTER_COMM]) * 1000 / USER_HZ;
         long uptimeMs = Long.parseLong(up[0].replace(".", "")) * 10;
         return uptimeMs >= startMs ? Optional.of(Duration.ofMillis(uptimeMs - startMs)) : Optional.empty();
+    }
+
+    /** Whether {@code text} is {@code least} to {@code most} ASCII digits (by hand: a regex costs start-up, issue 12). */
+    private static boolean isDigits(String text, int least, int most) {
+        if (text.length() < least || text.length() > most) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code /proc/uptime}'s seconds: 1 to 12 digits, a point, 2 digits. */
+    private static boolean isCentiseconds(String text) {
+        int point = text.length() - 3;
+        return point >= 0 && text.charAt(point) == '.' && isDigits(text.substring(0, point), 1, 12)
+                && isDigits(text.substring(point + 1), 2, 2);
     }
 }
