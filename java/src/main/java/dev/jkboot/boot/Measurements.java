@@ -71,8 +71,9 @@ final class Measurements {
      */
     static String commandLine(BootImage image) {
         StringBuilder line = new StringBuilder("howto=").append(Hex.padded(howto(image) & 0xFFFFFFFFL, 8));
-        image.env().variables().forEach((name, value) ->
-                line.append(' ').append(name).append('=').append(quoted(value)));
+        for (Map.Entry<String, String> v : image.env().variables().entrySet()) {
+            line.append(' ').append(v.getKey()).append('=').append(quoted(v.getValue()));
+        }
         return line.toString();
     }
 
