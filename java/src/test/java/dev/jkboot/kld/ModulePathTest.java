@@ -16,24 +16,19 @@ class ModulePathTest {
         assertEquals(List.of(), ModulePath.directories(""));
     }
 
+    /** Each case: a directory and what the trim leaves of it. */
     @Test
-    void trailingSlashesGoButALoneLeadingOneStays() {
-        assertEquals("/boot/kernel", ModulePath.withoutTrailingSlashes("/boot/kernel///"));
-        assertEquals("/", ModulePath.withoutTrailingSlashes("/"));
-        assertEquals("/", ModulePath.withoutTrailingSlashes("///"));
-        assertEquals("a", ModulePath.withoutTrailingSlashes("a/"));
-        assertEquals("", ModulePath.withoutTrailingSlashes(""));
-        assertEquals("/a/b", ModulePath.withoutTrailingSlashes("/a/b"));
-        assertEquals("a//\n/", ModulePath.withoutTrailingSlashes("a//\n/"), "a lone slash after a line terminator stays");
-    }
-
-    @Test
-    void lineTerminatorsAreTreatedAsTheRegexTreatedThem() {
-        assertEquals("a\n", ModulePath.withoutTrailingSlashes("a//\n"));
-        assertEquals("a\r\n", ModulePath.withoutTrailingSlashes("a/\r\n"));
-        assertEquals("a/\n\n", ModulePath.withoutTrailingSlashes("a/\n\n"));
-        assertEquals("\n/", ModulePath.withoutTrailingSlashes("\n//"));
-        assertEquals("\u2028/", ModulePath.withoutTrailingSlashes("\u2028/"));
+    void trailingSlashesGoButOneStaysAtTheStartOrAfterALineTerminator() {
+        String[][] cases = {
+            {"/boot/kernel///", "/boot/kernel"}, {"/", "/"}, {"///", "/"}, {"a/", "a"}, {"", ""}, {"/a/b", "/a/b"},
+            // As regex $ did: one final line terminator (or \r\n) after the slashes is skipped and kept.
+            {"a//\n", "a\n"}, {"a/\r\n", "a\r\n"}, {"a/\n\n", "a/\n\n"},
+            // As regex (?<=.) did: a slash right after a line terminator cannot start the match.
+            {"\n//", "\n/"}, {"\u2028/", "\u2028/"}, {"a//\n/", "a//\n/"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], ModulePath.withoutTrailingSlashes(c[0]), c[0]);
+        }
     }
 
     /** Seeded: every string over the characters that matter trims exactly as the regex did. */
