@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -512,7 +513,14 @@ public final class ElfFile {
                 loads.add(i);
             }
         }
-        loads.sort((x, y) -> Long.compareUnsigned(segments.get(x).vaddr(), segments.get(y).vaddr()));
+        // An anonymous class, not a lambda: a lambda call site costs milliseconds at start-up under
+        // emulation (issue 12), and every boot parses a kernel.
+        loads.sort(new Comparator<Integer>() {
+            @Override
+            public int compare(Integer x, Integer y) {
+                return Long.compareUnsigned(segments.get(x).vaddr(), segments.get(y).vaddr());
+            }
+        });
         for (int k = 1; k < loads.size(); k++) {
             ProgramHeader a = segments.get(loads.get(k - 1));
             ProgramHeader b = segments.get(loads.get(k));

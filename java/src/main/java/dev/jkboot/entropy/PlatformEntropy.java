@@ -40,7 +40,7 @@ public final class PlatformEntropy {
         }
         List<BootRequest.FileSpec> files = new ArrayList<>(request.files());
         int at = 0;
-        while (at < files.size() && !files.get(at).type().filter(BootPlanning.OVERLAY_TYPE::equals).isPresent()) {
+        while (at < files.size() && !files.get(at).type().equals(Optional.of(BootPlanning.OVERLAY_TYPE))) {
             at++;
         }
         files.add(at, new BootRequest.FileSpec(new Drawn(bytes), Optional.of(TYPE), Optional.empty()));

@@ -55,8 +55,13 @@ public record Fdt(
      * is no such node or its {@code reg} does not fit the cells.
      */
     public List<Range> reg(String path) throws FdtException {
-        List<FdtNode> chain = chain(path).orElseThrow(
-                () -> new FdtException("the device tree has no node " + path, FdtException.BINDING_FIX));
+        // An if, not orElseThrow with a lambda: the host reads reg at every boot, and each lambda call
+        // site costs milliseconds at start-up under emulation (issue 12).
+        Optional<List<FdtNode>> found = chain(path);
+        if (found.isEmpty()) {
+            throw new FdtException("the device tree has no node " + path, FdtException.BINDING_FIX);
+        }
+        List<FdtNode> chain = found.get();
         FdtNode parent = chain.size() > 1 ? chain.get(chain.size() - 2) : root;
         return reg(parent, chain.get(chain.size() - 1), pathOf(chain));
     }
@@ -84,7 +89,8 @@ public record Fdt(
     public List<Range> memory() throws FdtException {
         List<Range> ram = new ArrayList<>();
         for (FdtNode child : root.children()) {
-            if (child.isEnabled() && child.property("device_type").map(Fdt::saysMemory).orElse(false)) {
+            Optional<FdtProperty> deviceType = child.property("device_type");
+            if (child.isEnabled() && deviceType.isPresent() && saysMemory(deviceType.get())) {
                 for (Range r : reg(root, child, "/" + child.name())) {
                     if (!r.isEmpty()) {
                         ram.add(r);

@@ -64,12 +64,20 @@ public final class BootImageBuilder {
         MetadataBlock metadata = MetadataBlock.encode(preload);
         chunks.add(ImageChunk.of("metadata", modulepVa, metadata.bytes()));
 
-        Optional<EfiMapRecord> efiMap = memory instanceof MemoryDescription.Uefi u ? Optional.of(u.map())
-                : Optional.empty();
-        Optional<Long> copyVa = efiMap.filter(EfiMapRecord::copiedAtJump).map(m -> modulepVa
-                + metadata.kernelRecord(ModInfo.MD_EFI_MAP).dataOffset() + ModInfo.EFI_MAP_HEADER_SIZE);
+        // Ifs, not Optional.map/filter lambdas: each lambda call site costs milliseconds at start-up under
+        // emulation (issue 12).
+        Optional<EfiMapRecord> efiMap = Optional.empty();
+        Optional<Long> copyVa = Optional.empty();
+        if (memory instanceof MemoryDescription.Uefi u) {
+            efiMap = Optional.of(u.map());
+            if (u.map().copiedAtJump()) {
+                copyVa = Optional.of(modulepVa + metadata.kernelRecord(ModInfo.MD_EFI_MAP).dataOffset()
+                        + ModInfo.EFI_MAP_HEADER_SIZE);
+            }
+        }
+        long dtbSize = dtb.isPresent() ? dtb.get().length : 0;
         return new BootImage(chunks, preload, env, envVa, dtbVa, modulepVa, metadata, kernendVa, kernelEntryVa,
-                efiMap, copyVa, kernel.symbols(), dtb.map(d -> (long) d.length).orElse(0L));
+                efiMap, copyVa, kernel.symbols(), dtbSize);
     }
 
     /**
@@ -87,7 +95,9 @@ public final class BootImageBuilder {
             }
         }
         rs.add(MetadataRecord.u64(ModInfo.MD_KERNEND, kernendVa));
-        dtbVa.ifPresent(va -> rs.add(MetadataRecord.u64(ModInfo.MD_DTBP, va)));
+        if (dtbVa.isPresent()) {
+            rs.add(MetadataRecord.u64(ModInfo.MD_DTBP, dtbVa.get()));
+        }
         rs.add(MetadataRecord.u64(ModInfo.MD_ENVP, envVa));
         rs.add(MetadataRecord.u32(ModInfo.MD_HOWTO, howto));
         rs.addAll(kernel.metadata());

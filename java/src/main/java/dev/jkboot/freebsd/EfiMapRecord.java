@@ -46,8 +46,8 @@ public record EfiMapRecord(long memorySize, long descriptorSize, int descriptorV
             throw new BootSpecException("read " + descriptors.get().length + " bytes of UEFI memory map but "
                     + where + " says " + memorySize, "re-run; if it persists, report it");
         }
-        return new EfiMapRecord(memorySize, descriptorSize, descriptorVersion, descriptors.map(byte[]::clone),
-                sourcePhys);
+        Optional<byte[]> copy = descriptors.isPresent() ? Optional.of(descriptors.get().clone()) : Optional.empty();
+        return new EfiMapRecord(memorySize, descriptorSize, descriptorVersion, copy, sourcePhys);
     }
 
     /** Whether the trampoline must copy the descriptors at jump time. */
@@ -60,7 +60,9 @@ public record EfiMapRecord(long memorySize, long descriptorSize, int descriptorV
                 .order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(memorySize).putLong(descriptorSize).putInt(descriptorVersion);
         b.position(ModInfo.EFI_MAP_HEADER_SIZE);
-        descriptors.ifPresent(b::put);
+        if (descriptors.isPresent()) {
+            b.put(descriptors.get());
+        }
         return new MetadataRecord(ModInfo.MD_EFI_MAP, b.array());
     }
 }

@@ -117,10 +117,14 @@ public record Howto(int bits) {
 
     /** The {@code boot_*} variable that carries {@code bit}, or empty if none does (RB_PROBE). */
     public static Optional<String> environmentVariable(int bit) {
-        return ENV_BOOLEANS.entrySet().stream()
-                .filter(e -> e.getValue() == bit)
-                .map(Map.Entry::getKey)
-                .findFirst();
+        // A loop, not a stream: autoboot's menu path runs this per bit, and streams cost milliseconds
+        // at start-up under emulation (issue 12).
+        for (Map.Entry<String, Integer> e : ENV_BOOLEANS.entrySet()) {
+            if (e.getValue() == bit) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether an environment boolean with this value counts as set: present and not "no". */

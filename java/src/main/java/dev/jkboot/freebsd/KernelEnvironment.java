@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 public final class KernelEnvironment {
     /** Byte-wise name order, as strcmp sees UTF-8. */
-    private static final Comparator<String> STRCMP =
-            (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    private static final Comparator<String> STRCMP = new Strcmp();
 
     private final TreeMap<String, String> vars;
 
@@ -74,5 +73,13 @@ public final class KernelEnvironment {
 
     private static String printable(String s) {
         return s.replace("\0", "\\0");
+    }
+
+    /** A class, not a lambda: a lambda call site costs milliseconds at start-up under emulation (issue 12). */
+    private static final class Strcmp implements Comparator<String> {
+        @Override
+        public int compare(String a, String b) {
+            return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        }
     }
 }

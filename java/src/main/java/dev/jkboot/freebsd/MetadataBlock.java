@@ -73,7 +73,9 @@ public record MetadataBlock(byte[] bytes, List<Placed> records) {
         List<MetadataRecord> rs = new ArrayList<>();
         rs.add(MetadataRecord.string(ModInfo.NAME, f.name()));
         rs.add(MetadataRecord.string(ModInfo.TYPE, f.type()));
-        f.args().ifPresent(a -> rs.add(MetadataRecord.string(ModInfo.ARGS, a)));
+        if (f.args().isPresent()) {
+            rs.add(MetadataRecord.string(ModInfo.ARGS, f.args().get()));
+        }
         rs.add(MetadataRecord.u64(ModInfo.ADDR, f.address()));
         rs.add(MetadataRecord.u64(ModInfo.SIZE, f.size()));
         rs.addAll(f.metadata());

@@ -27,7 +27,14 @@ import java.util.function.Consumer;
  */
 public final class DependencyResolver {
     /** A file in the loader's list, the modules it provides and those it declares (MDT_MODULE). */
-    private record Loaded(String name, List<ModuleVersion> modules, List<String> declared) {}
+    private record Loaded(String name, List<ModuleVersion> modules, List<String> declared) {
+        /** A file without readable metadata provides and declares nothing. */
+        static Loaded of(String name, Optional<ModuleMetadata> metadata) {
+            return metadata.isPresent()
+                    ? new Loaded(name, metadata.get().provided(name), metadata.get().declared())
+                    : new Loaded(name, List.of(), List.of());
+        }
+    }
 
     private final ModuleSearch search;
     private final ModuleFiles files;
@@ -70,15 +77,17 @@ public final class DependencyResolver {
         ElfFile kernel = ElfFile.parse(kernelName, kernelBytes);
         output.elf(kernelName, kernel);
         Optional<ModuleMetadata> kernelMetadata = metadataOrWarning(kernel);
-        loaded.add(new Loaded(kernelName, kernelMetadata.map(m -> m.provided(kernelName)).orElse(List.of()),
-                kernelMetadata.map(ModuleMetadata::declared).orElse(List.of())));
+        // Ifs and loops, not lambdas: each lambda call site costs milliseconds at start-up under
+        // emulation (issue 12).
+        loaded.add(Loaded.of(kernelName, kernelMetadata));
         for (BootRequest.FileSpec spec : request.files()) {
             if (spec.type().isPresent()) {
                 output.raw(spec.source().name(), spec.source().size());
                 result.add(spec);
                 continue;
             }
-            Optional<Loaded> provider = spec.module().flatMap(m -> providerOf(m, Optional.empty()));
+            Optional<Loaded> provider = spec.module().isPresent() ? providerOf(spec.module().get(), Optional.empty())
+                    : Optional.empty();
             if (provider.isPresent()) {
                 log.accept("module '%s' is already provided by %s; %s not loaded"
                         .formatted(spec.module().get(), provider.get().name(), spec.source().name()));
@@ -102,8 +111,7 @@ public final class DependencyResolver {
         ElfFile elf = ElfFile.parse(name, bytes);
         output.elf(name, elf);
         Optional<ModuleMetadata> metadata = metadataOrWarning(elf);
-        Loaded file = new Loaded(name, metadata.map(m -> m.provided(name)).orElse(List.of()),
-                metadata.map(ModuleMetadata::declared).orElse(List.of()));
+        Loaded file = Loaded.of(name, metadata);
         warnDuplicates(file);
         loaded.add(file);
         result.add(new BootRequest.FileSpec(new ReadOnce(name, bytes), Optional.empty(), args));
@@ -115,7 +123,7 @@ public final class DependencyResolver {
             List<String> path = append(names, dependency.name());
             Optional<Loaded> provider = providerOf(dependency.name(), Optional.of(dependency));
             if (provider.isPresent()) {
-                if (provider.get() != file && inProgress.contains(provider.get())) {
+                if (provider.get() != file && containsInstance(inProgress, provider.get())) {
                     throw new KldException("module dependency cycle: %s, which %s provides: FreeBSD's kernel links "
                             .formatted(String.join(" -> ", path), provider.get().name())
                             + "none of these files", "remove one of them from the boot, or install versions "
@@ -184,11 +192,21 @@ public final class DependencyResolver {
     /** module.c file_findmodule over every loaded file, in load order. */
     private Optional<Loaded> providerOf(String module, Optional<ModuleDependency> wanted) {
         for (Loaded file : loaded) {
-            if (ModuleDependency.pick(module, wanted, file.modules(), v -> v).isPresent()) {
+            if (ModuleDependency.pick(module, wanted, file.modules()) >= 0) {
                 return Optional.of(file);
             }
         }
         return Optional.empty();
+    }
+
+    /** By identity: a record's generated equals links through ObjectMethods at its first call (issue 12). */
+    private static boolean containsInstance(List<Loaded> files, Loaded file) {
+        for (Loaded f : files) {
+            if (f == file) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isLoaded(String name) {

@@ -81,7 +81,12 @@ public record LinkerHints(List<Entry> versions) {
      * (or the first of that name without a range), else the highest in the range.
      */
     public Optional<String> fileFor(String name, Optional<ModuleDependency> wanted) {
-        return ModuleDependency.pick(name, wanted, versions, Entry::module).map(Entry::file);
+        List<ModuleVersion> modules = new ArrayList<>(versions.size());
+        for (Entry e : versions) {
+            modules.add(e.module());
+        }
+        int picked = ModuleDependency.pick(name, wanted, modules);
+        return picked < 0 ? Optional.empty() : Optional.of(versions.get(picked).file());
     }
 
     /** Why a linker.hints file is not used. */

@@ -65,8 +65,10 @@ public final class LoaderOutput {
             }
         }
         Optional<ElfObjectLoader.AppendedSymbols> symbols = ElfObjectLoader.appendedSymbols(elf);
-        symbols.ifPresent(s -> line.append("0x8+0x").append(Long.toHexString(s.symtab().size()))
-                .append("+0x8+0x").append(Long.toHexString(s.strtab().size())));
+        if (symbols.isPresent()) {
+            line.append("0x8+0x").append(Long.toHexString(symbols.get().symtab().size()))
+                    .append("+0x8+0x").append(Long.toHexString(symbols.get().strtab().size()));
+        }
         out.accept(line.toString());
     }
 

@@ -2,7 +2,6 @@ package dev.jkboot.kld;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A module a file needs (an MDT_DEPEND record, sys/sys/module.h MODULE_DEPEND: struct mod_depend):
@@ -11,31 +10,32 @@ import java.util.function.Function;
 public record ModuleDependency(String name, int minimum, int preferred, int maximum) {
 
     /**
-     * The candidate FreeBSD's loader takes among {@code candidates} (in the order it walks them)
-     * for module {@code name} wanted with {@code wanted} versions, as module.c's file_findmodule
-     * and mod_search_hints both choose: without a range the first of that name; else the first
-     * at the preferred version, else the highest version in [minimum, maximum] (the first of
-     * equals; versions of 0 or less never win that way).
+     * The index of the version FreeBSD's loader takes among {@code candidates} (in the order it
+     * walks them) for module {@code name} wanted with {@code wanted} versions, as module.c's
+     * file_findmodule and mod_search_hints both choose: without a range the first of that name;
+     * else the first at the preferred version, else the highest version in [minimum, maximum]
+     * (the first of equals; versions of 0 or less never win that way). -1 when none qualifies.
+     * An index, not a generic pick with a Function: its callers' lambdas each cost milliseconds
+     * at start-up under emulation (issue 12).
      */
-    public static <T> Optional<T> pick(String name, Optional<ModuleDependency> wanted, List<T> candidates,
-                                       Function<T, ModuleVersion> version) {
-        T best = null;
+    public static int pick(String name, Optional<ModuleDependency> wanted, List<ModuleVersion> candidates) {
+        int best = -1;
         int bestVersion = 0;
-        for (T candidate : candidates) {
-            ModuleVersion v = version.apply(candidate);
+        for (int i = 0; i < candidates.size(); i++) {
+            ModuleVersion v = candidates.get(i);
             if (!v.name().equals(name)) {
                 continue;
             }
             if (wanted.isEmpty() || v.version() == wanted.get().preferred()) {
-                return Optional.of(candidate);
+                return i;
             }
             ModuleDependency range = wanted.get();
             if (v.version() >= range.minimum() && v.version() <= range.maximum() && v.version() > bestVersion) {
-                best = candidate;
+                best = i;
                 bestVersion = v.version();
             }
         }
-        return Optional.ofNullable(best);
+        return best;
     }
 
     /**

@@ -78,9 +78,13 @@ public final class ModuleMetadataReader {
     }
 
     private static Optional<Long> bound(SymbolTable symbols, String name) {
-        return symbols.find(name)
-                .filter(s -> s.isDefined() && s.value() != 0 && s.type() == ElfSymbol.STT_NOTYPE)
-                .map(ElfSymbol::value);
+        // An if, not Optional.filter/map lambdas: each lambda call site costs milliseconds at start-up
+        // under emulation (issue 12).
+        Optional<ElfSymbol> s = symbols.find(name);
+        if (s.isPresent() && s.get().isDefined() && s.get().value() != 0 && s.get().type() == ElfSymbol.STT_NOTYPE) {
+            return Optional.of(s.get().value());
+        }
+        return Optional.empty();
     }
 
     private ModuleMetadata entries(long start, long count) throws ElfException {

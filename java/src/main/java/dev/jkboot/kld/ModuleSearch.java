@@ -41,7 +41,7 @@ public final class ModuleSearch {
             throws JkbootException {
         for (String dir : directories) {
             Optional<LinkerHints> h = hints(dir);
-            Optional<String> hinted = h.flatMap(x -> x.fileFor(name, wanted));
+            Optional<String> hinted = h.isPresent() ? h.get().fileFor(name, wanted) : Optional.empty();
             if (hinted.isPresent()) {
                 Optional<String> found = file(dir, hinted.get(), tried);
                 if (found.isPresent()) {

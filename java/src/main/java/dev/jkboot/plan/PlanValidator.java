@@ -58,8 +58,16 @@ final class PlanValidator {
         long metadataEnd = image.modulepVa() + image.metadata().size();
         checkInWindow(v, "metadata", image.modulepVa(), metadataEnd, window);
         checkInWindow(v, "environment", image.envVa(), image.envVa() + image.env().encode().length, window);
-        image.dtbVa().ifPresent(d -> checkInWindow(v, "DTB", d, d + image.dtbSize(), window));
-        image.kernelSymbols().ifPresent(s -> checkInWindow(v, "kernel symbols", s.startVa(), s.endVa(), window));
+        // Ifs, not Optional.ifPresent lambdas: each lambda call site costs milliseconds at start-up under
+        // emulation (issue 12).
+        if (image.dtbVa().isPresent()) {
+            long d = image.dtbVa().get();
+            checkInWindow(v, "DTB", d, d + image.dtbSize(), window);
+        }
+        if (image.kernelSymbols().isPresent()) {
+            BootImage.SymbolArea s = image.kernelSymbols().get();
+            checkInWindow(v, "kernel symbols", s.startVa(), s.endVa(), window);
+        }
 
         long span = image.kernendVa() + target.trampoline().size() - target.kernbase();
         if (span > target.maxSpan()) {

@@ -6,6 +6,7 @@ import dev.jkboot.mem.Align;
 import dev.jkboot.mem.Range;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -99,7 +100,7 @@ public final class Planner {
      */
     static List<KexecSegment> segments(List<KexecSegment.Piece> pieces) {
         List<KexecSegment.Piece> sorted = new ArrayList<>(pieces);
-        sorted.sort((a, b) -> Long.compare(a.pa(), b.pa()));
+        sorted.sort(new ByAddress());
         List<List<KexecSegment.Piece>> groups = new ArrayList<>();
         List<Range> spans = new ArrayList<>();
         for (KexecSegment.Piece p : sorted) {
@@ -165,5 +166,13 @@ public final class Planner {
 
     private static long gap(List<Range> spans, int i) {
         return spans.get(i + 1).start() - spans.get(i).end();
+    }
+
+    /** Pieces by physical address; a class, not a lambda: start-up under emulation, issue 12. */
+    private static final class ByAddress implements Comparator<KexecSegment.Piece> {
+        @Override
+        public int compare(KexecSegment.Piece a, KexecSegment.Piece b) {
+            return Long.compare(a.pa(), b.pa());
+        }
     }
 }

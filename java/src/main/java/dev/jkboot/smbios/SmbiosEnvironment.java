@@ -38,8 +38,13 @@ public record SmbiosEnvironment(Map<String, String> variables, List<String> prob
             d.set("hint.smbios.0.mem", "0x" + Long.toHexString(entryPointPhys));
         }
         SmbiosTable walked = SmbiosTable.walk(table, entry.tableSize(), entry.structureCount());
-        walked.structures().forEach(d::structure);
-        walked.problem().ifPresent(p -> d.problems.add("SMBIOS " + p + "; it and the structures after it skipped"));
+        // Loops and ifs, not lambdas: each lambda call site costs milliseconds at start-up under emulation (issue 12).
+        for (SmbiosStructure s : walked.structures()) {
+            d.structure(s);
+        }
+        if (walked.problem().isPresent()) {
+            d.problems.add("SMBIOS " + walked.problem().get() + "; it and the structures after it skipped");
+        }
         d.summary(entry.is64Bit());
         return new SmbiosEnvironment(d.vars, d.problems);
     }
@@ -104,8 +109,12 @@ public record SmbiosEnvironment(Map<String, String> variables, List<String> prob
                     string(s, "smbios.system.product", 0x05);
                     string(s, "smbios.system.version", 0x06);
                     string(s, "smbios.system.serial", 0x07);
-                    s.bytesAt(0x08, 16).flatMap(u -> SmbiosUuid.format(u, version))
-                            .ifPresent(u -> set("smbios.system.uuid", u));
+                    Optional<byte[]> uuid = s.bytesAt(0x08, 16);
+                    Optional<String> formatted = uuid.isPresent() ? SmbiosUuid.format(uuid.get(), version)
+                            : Optional.empty();
+                    if (formatted.isPresent()) {
+                        set("smbios.system.uuid", formatted.get());
+                    }
                     if (version >= 0x0204) {
                         string(s, "smbios.system.sku", 0x19);
                         string(s, "smbios.system.family", 0x1a);
@@ -121,7 +130,10 @@ public record SmbiosEnvironment(Map<String, String> variables, List<String> prob
                 }
                 case 3 -> {
                     string(s, "smbios.chassis.maker", 0x04);
-                    s.byteAt(0x05).ifPresent(t -> set("smbios.chassis.type", ChassisType.name(t)));
+                    Optional<Integer> chassis = s.byteAt(0x05);
+                    if (chassis.isPresent()) {
+                        set("smbios.chassis.type", ChassisType.name(chassis.get()));
+                    }
                     string(s, "smbios.chassis.version", 0x06);
                     string(s, "smbios.chassis.serial", 0x07);
                     string(s, "smbios.chassis.tag", 0x08);

@@ -55,6 +55,7 @@ public record SmbiosStructure(int offset, byte[] formatted, List<byte[]> strings
 
     /** Whether a field at {@code at} names a string the set does not have. */
     public boolean danglingString(int at) {
-        return byteAt(at).filter(i -> i > strings.size()).isPresent();
+        Optional<Integer> index = byteAt(at);
+        return index.isPresent() && index.get() > strings.size();
     }
 }

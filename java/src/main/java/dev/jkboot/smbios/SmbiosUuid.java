@@ -1,5 +1,6 @@
 package dev.jkboot.smbios;
 
+import dev.jkboot.Hex;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
@@ -24,14 +25,22 @@ final class SmbiosUuid {
             return Optional.empty();
         }
         ByteBuffer b = ByteBuffer.wrap(uuid).order(version < 0x0206 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        StringBuilder s = new StringBuilder("%08x-%04x-%04x-".formatted(b.getInt(0), b.getShort(4) & 0xffff,
-                b.getShort(6) & 0xffff));
+        // Hex.padded, not String.format: Formatter's first use is slow at start-up under emulation (issue 12).
+        StringBuilder s = new StringBuilder()
+                .append(digits(b.getInt(0) & 0xffffffffL, 8)).append('-')
+                .append(digits(b.getShort(4) & 0xffff, 4)).append('-')
+                .append(digits(b.getShort(6) & 0xffff, 4)).append('-');
         for (int i = 8; i < 16; i++) {
-            s.append("%02x".formatted(uuid[i] & 0xff));
+            s.append(digits(uuid[i] & 0xff, 2));
             if (i == 9) {
                 s.append('-');
             }
         }
         return Optional.of(s.toString());
+    }
+
+    /** {@code value} as exactly {@code n} lower-case hex digits, without the "0x". */
+    private static String digits(long value, int n) {
+        return Hex.padded(value, n).substring(2);
     }
 }

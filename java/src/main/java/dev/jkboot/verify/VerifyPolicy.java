@@ -48,7 +48,8 @@ public record VerifyPolicy(VerifyLevel level, TrustAnchors anchors, List<String>
         if (Files.isRegularFile(imageFile)) {
             level = raise(level, reasons, readWord(imageFile), IMAGE_FILE + " in the image");
         }
-        Optional<String> parameter = kernelCommandLine.flatMap(VerifyPolicy::parameter);
+        Optional<String> parameter = kernelCommandLine.isPresent() ? parameter(kernelCommandLine.get())
+                : Optional.empty();
         if (parameter.isPresent()) {
             level = raise(level, reasons, parameter.get(), PARAMETER + " on the kernel command line");
         }
@@ -58,15 +59,30 @@ public record VerifyPolicy(VerifyLevel level, TrustAnchors anchors, List<String>
         return new VerifyPolicy(level, anchors, reasons);
     }
 
-    /** The last {@code jkboot.verify=} word of a kernel command line, as Linux's last-wins parameters. */
+    /**
+     * The last {@code jkboot.verify=} word of a kernel command line, as Linux's last-wins parameters.
+     * Words are split at regex {@code \s} characters by hand, not with a regex: Pattern links
+     * lambdas, which cost milliseconds at start-up under emulation (issue 12).
+     */
     static Optional<String> parameter(String commandLine) {
+        String line = commandLine.trim();
         Optional<String> found = Optional.empty();
-        for (String word : commandLine.trim().split("\\s+")) {
-            if (word.startsWith(PARAMETER + "=")) {
-                found = Optional.of(word.substring(PARAMETER.length() + 1));
+        int start = 0;
+        for (int i = 0; i <= line.length(); i++) {
+            if (i == line.length() || isSpace(line.charAt(i))) {
+                String word = line.substring(start, i);
+                if (word.startsWith(PARAMETER + "=")) {
+                    found = Optional.of(word.substring(PARAMETER.length() + 1));
+                }
+                start = i + 1;
             }
         }
         return found;
+    }
+
+    /** Regex {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static VerifyLevel raise(VerifyLevel level, List<String> reasons, String word, String where)

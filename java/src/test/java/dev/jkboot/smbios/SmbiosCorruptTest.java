@@ -138,6 +138,11 @@ class SmbiosCorruptTest {
             (byte) 0xaa, (byte) 0xbb, (byte) 0xcc, (byte) 0xdd, (byte) 0xee, (byte) 0xff};
         assertEquals("00112233-4455-6677-8899-aabbccddeeff", SmbiosUuid.format(uuid, 0x0206).orElseThrow());
         assertEquals("33221100-5544-7766-8899-aabbccddeeff", SmbiosUuid.format(uuid, 0x0205).orElseThrow());
+        byte[] signed = {(byte) 0xfe, (byte) 0xff, 0x00, (byte) 0x80, 0x01, (byte) 0x90, 0x0a, (byte) 0xf0, 0x00, 0x05,
+            (byte) 0xff, 0x00, 0x01, 0x02, 0x03, 0x04};
+        assertEquals("8000fffe-9001-f00a-0005-ff0001020304", SmbiosUuid.format(signed, 0x0206).orElseThrow(),
+                "fields with the top bit set print unsigned, every byte as two digits");
+        assertEquals("feff0080-0190-0af0-0005-ff0001020304", SmbiosUuid.format(signed, 0x0205).orElseThrow());
         assertTrue(SmbiosUuid.format(new byte[16], 0x0300).isEmpty());
         byte[] ones = new byte[16];
         java.util.Arrays.fill(ones, (byte) 0xff);

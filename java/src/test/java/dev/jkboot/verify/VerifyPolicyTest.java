@@ -49,6 +49,20 @@ class VerifyPolicyTest {
     }
 
     @Test
+    void theParameterIsAWholeWordBetweenRegexWhitespace() {
+        assertEquals(Optional.of("strict"), VerifyPolicy.parameter("quiet\tjkboot.verify=strict\u000B\fro\r\n"));
+        assertEquals(Optional.of("require"), VerifyPolicy.parameter("jkboot.verify=strict  \n jkboot.verify=require"));
+        assertEquals(Optional.of(""), VerifyPolicy.parameter("jkboot.verify= quiet"));
+        // trim() takes any control character off the ends; inside the line only \s separates words.
+        assertEquals(Optional.of("strict"), VerifyPolicy.parameter("\u0001jkboot.verify=strict\u0001"));
+        assertEquals(Optional.empty(), VerifyPolicy.parameter("quiet\u0001jkboot.verify=strict"));
+        assertEquals(Optional.of("strict\u0001quiet"), VerifyPolicy.parameter("jkboot.verify=strict\u0001quiet"));
+        assertEquals(Optional.empty(), VerifyPolicy.parameter("xjkboot.verify=strict jkboot.verify"));
+        assertEquals(Optional.empty(), VerifyPolicy.parameter(""));
+        assertEquals(Optional.empty(), VerifyPolicy.parameter(" \t "));
+    }
+
+    @Test
     void theImagesPolicyCannotBeLowered() throws Exception {
         Files.createDirectories(image.resolve("etc/jkboot"));
         Files.writeString(image.resolve("etc/jkboot/verify"), "strict\n");
