@@ -40,12 +40,23 @@ final class Alongside<T> {
             line(line);
         }
 
+        /** {@link #log} as a consumer (anonymous classes, not method references: issue 12). */
         Consumer<String> log() {
-            return this::log;
+            return new Consumer<>() {
+                @Override
+                public void accept(String message) {
+                    log(message);
+                }
+            };
         }
 
         Consumer<String> loaderLine() {
-            return this::loaderLine;
+            return new Consumer<>() {
+                @Override
+                public void accept(String line) {
+                    loaderLine(line);
+                }
+            };
         }
 
         private synchronized void line(String line) {

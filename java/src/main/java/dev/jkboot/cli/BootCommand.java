@@ -183,14 +183,20 @@ final class BootCommand implements JkbootCommand, Option.Setter {
             specs.add(new BootRequest.FileSpec(verified(spec.source(), verifier), spec.type(), spec.args()));
         }
         BootRequest request = new BootRequest(verified(BootSource.of(kernel), verifier), specs,
-                Optional.ofNullable(dtb).map(d -> verified(BootSource.of(d), verifier)), args.howto(),
+                dtb == null ? Optional.empty() : Optional.of(verified(BootSource.of(dtb), verifier)), args.howto(),
                 args.environment());
         Optional<EntropySource> entropy = BootLaunch.entropy(noPlatformEntropy, dryRun);
         if (entropy.isPresent()) {
             request = PlatformEntropy.append(request, entropy.get(), output.log());
         }
-        BootSequence sequence = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer,
-                flag -> BootLaunch.runner(flag, json), tpm.measuredBoot(BootLaunch.LOG)) {
+        BootLaunch.Runners runners = new BootLaunch.Runners() {
+            @Override
+            public KexecRunner create(long kexecArchFlag) throws KexecException {
+                return BootLaunch.runner(kexecArchFlag, json);
+            }
+        };
+        BootSequence sequence = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer, runners,
+                tpm.measuredBoot(BootLaunch.LOG)) {
             @Override
             public BootRequest resolveModules(BootRequest given) throws JkbootException {
                 return DependencyResolver.resolve(given, verifiedModules(verifier), defaultModulePath(given), !noDeps,
@@ -211,9 +217,17 @@ final class BootCommand implements JkbootCommand, Option.Setter {
     /** The kernel's directory, then each ELF module's: where a dependency is looked for unless module_path is set. */
     static String defaultModulePath(BootRequest request) {
         List<String> dirs = new ArrayList<>();
-        dirs.add(request.kernel().name());
-        request.files().stream().filter(f -> f.type().isEmpty()).forEach(f -> dirs.add(f.source().name()));
-        return String.join(";", dirs.stream().map(p -> Path.of(p).toAbsolutePath().getParent().toString()).toList());
+        dirs.add(directory(request.kernel().name()));
+        for (BootRequest.FileSpec f : request.files()) {
+            if (f.type().isEmpty()) {
+                dirs.add(directory(f.source().name()));
+            }
+        }
+        return String.join(";", dirs);
+    }
+
+    private static String directory(String file) {
+        return Path.of(file).toAbsolutePath().getParent().toString();
     }
 
     /** {@code PATH} or {@code PATH:TYPE}; a colon inside a directory name is part of the path. */

@@ -34,9 +34,12 @@ public final class MeasuredBoot {
 
         /** The first of {@code devices} that exists (TpmDevice.DEVICES on a host). */
         static Opener firstOf(List<Path> devices) {
-            return () -> {
-                Optional<Path> found = TpmDevice.find(devices);
-                return found.isEmpty() ? Optional.empty() : Optional.of(TpmDevice.open(found.get()));
+            return new Opener() { // not a lambda: every boot makes one, and lambdas cost start-up (issue 12)
+                @Override
+                public Optional<TpmTransport> open() throws TpmException {
+                    Optional<Path> found = TpmDevice.find(devices);
+                    return found.isEmpty() ? Optional.empty() : Optional.of(TpmDevice.open(found.get()));
+                }
             };
         }
     }
