@@ -1,6 +1,7 @@
 package dev.jkboot.cli;
 
 import dev.jkboot.JkbootException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -80,16 +81,19 @@ final class Alongside<T> {
     private final Thread thread;
     private T result;
     private Throwable failure;
+    private long nanos;
 
     private Alongside(String name, Work<T> work) {
         thread = new Thread(name) {
             @Override
             public void run() {
+                long start = System.nanoTime();
                 try {
                     result = work.run(output);
                 } catch (JkbootException | RuntimeException | Error e) {
                     failure = e;
                 }
+                nanos = System.nanoTime() - start;
             }
         };
         // Never keeps the JVM alive: if this thread fails first, the run ends without the result.
@@ -101,6 +105,11 @@ final class Alongside<T> {
         Alongside<T> alongside = new Alongside<>(name, work);
         alongside.thread.start();
         return alongside;
+    }
+
+    /** How long the work took on its thread; known after {@link #join()}. */
+    Duration took() {
+        return Duration.ofNanos(nanos);
     }
 
     /**

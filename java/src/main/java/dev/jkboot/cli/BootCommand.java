@@ -150,6 +150,7 @@ final class BootCommand implements JkbootCommand, Option.Setter {
         BootHost host = BootHosts.from(described, BootLaunch.LOG);
         timer.mark("discovery");
         Files ready = files.join();
+        timer.alongside("files", files.took());
         BootSequence.Mode how = dryRun ? BootSequence.Mode.DRY_RUN
                 : loadOnly ? BootSequence.Mode.LOAD_ONLY : BootSequence.Mode.BOOT;
         KexecPlan plan = ready.sequence().run(host, ready.prepared(), trampoline.resolve(host), how);

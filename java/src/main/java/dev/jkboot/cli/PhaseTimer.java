@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  */
 final class PhaseTimer {
     private final Map<String, Duration> phases = new LinkedHashMap<>();
+    /** Work done on a second thread meanwhile (not part of the total), by name. */
+    private final Map<String, Duration> alongside = new LinkedHashMap<>();
     private Instant last;
 
     PhaseTimer(Supplier<Instant> processStart) {
@@ -35,6 +37,11 @@ final class PhaseTimer {
         last = now;
     }
 
+    /** {@code name} took {@code took} on a second thread, alongside the phases. */
+    void alongside(String name, Duration took) {
+        alongside.put(name, took);
+    }
+
     Map<String, Duration> phases() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases));
     }
@@ -48,6 +55,9 @@ final class PhaseTimer {
             total += e.getValue().toMillis();
         }
         sb.append(" total ").append(total).append(" ms");
+        for (Map.Entry<String, Duration> e : alongside.entrySet()) {
+            sb.append(", ").append(e.getKey()).append(" alongside ").append(e.getValue().toMillis()).append(" ms");
+        }
         if (peakRssKiB.isPresent()) {
             sb.append(", peak RSS ").append(peakRssKiB.getAsLong()).append(" KiB");
         }

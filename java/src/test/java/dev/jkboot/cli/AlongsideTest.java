@@ -3,6 +3,7 @@ package dev.jkboot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jkboot.JkbootException;
 import dev.jkboot.host.HostException;
@@ -50,6 +51,7 @@ class AlongsideTest {
         assertEquals("jkboot: the host's own line\n", err(), "nothing of the work's is out before the join");
 
         assertEquals("files", work.join());
+        assertTrue(work.took().toNanos() > 0, "the work's own time is known after the join");
         assertEquals("jkboot: the host's own line\njkboot: UEFI memory map read\n/boot/kernel/kernel text=0x1000\n",
                 err());
         output[0].log().accept("after the join");

@@ -33,7 +33,7 @@ class BootCommandTest {
         }
         assertEquals(1, howto, "one HOWTO record");
         assertEquals(1488, JsonReader.num(j, "efiMapCopy", "bytes"));
-        assertTrue(r.err().matches("(?s).*jkboot: timings: .*, total \\d+ ms, peak RSS \\d+ KiB\n.*"),
+        assertTrue(r.err().matches("(?s).*jkboot: timings: .*, total \\d+ ms, files alongside \\d+ ms, peak RSS \\d+ KiB\n.*"),
                 "-v prints phase timings and the peak RSS: " + r.err());
         assertTrue(JsonReader.num(j, "peakRssKiB") > 1000, "peakRssKiB beside timingsMs");
     }

@@ -20,6 +20,17 @@ class PhaseTimerTest {
     }
 
     @Test
+    void workAlongsideIsNamedAfterTheTotalAndNotCountedInIt() {
+        PhaseTimer t = new PhaseTimer(Instant::now);
+        t.mark("one");
+        t.alongside("files", java.time.Duration.ofMillis(420));
+        String line = t.render(OptionalLong.of(41236));
+        assertTrue(line.matches("timings: one \\d+ ms, total \\d+ ms, files alongside 420 ms, peak RSS 41236 KiB"),
+                line);
+        assertEquals(List.of("one"), List.copyOf(t.phases().keySet()));
+    }
+
+    @Test
     void anUnknownPeakIsLeftOut() {
         PhaseTimer t = new PhaseTimer(Instant::now);
         t.mark("one");
