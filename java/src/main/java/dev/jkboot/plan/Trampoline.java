@@ -1,7 +1,7 @@
 package dev.jkboot.plan;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -82,22 +82,22 @@ public final class Trampoline {
 
     /** The trampoline built into this jkboot. */
     public static Trampoline aarch64() {
-        try (InputStream bin = resource(BLOB); InputStream props = resource(SYMBOLS)) {
+        try {
             Properties p = new Properties();
-            p.load(props);
-            return new Trampoline(bin.readAllBytes(), p);
+            p.load(new ByteArrayInputStream(resource(SYMBOLS)));
+            return new Trampoline(resource(BLOB), p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built-in trampoline", e);
         }
     }
 
-    private static InputStream resource(String name) {
-        InputStream in = Trampoline.class.getResourceAsStream(name);
-        if (in == null) {
+    private static byte[] resource(String name) throws IOException {
+        byte[] bytes = BuiltInResource.read(Trampoline.class, name);
+        if (bytes == null) {
             throw new IllegalStateException("the trampoline resource " + name
                     + " is missing from this build of jkboot (run scripts/build, which assembles native/trampoline)");
         }
-        return in;
+        return bytes;
     }
 
     public int size() {
