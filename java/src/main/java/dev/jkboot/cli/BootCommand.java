@@ -15,6 +15,7 @@ import dev.jkboot.entropy.PlatformEntropy;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.freebsd.Howto;
+import dev.jkboot.fs.FileContent;
 import dev.jkboot.host.HostRoot;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.json.JsonWriter;
@@ -24,6 +25,7 @@ import dev.jkboot.kld.ModuleFiles;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.loaderconf.DirectoryBootFiles;
 import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.shim.ShimLibrary;
 import dev.jkboot.verify.VerifiedBootSource;
 import dev.jkboot.verify.Verifier;
 import dev.jkboot.verify.VerifyPolicy;
@@ -130,6 +132,9 @@ final class BootCommand implements JkbootCommand, Option.Setter {
                     }
                 });
 
+        if (files != null && !dryRun && hasRawFiles()) {
+            prepareMappingAlongside();
+        }
         HostDescription described = HostDescription.read(root, System.getProperty("os.arch"));
         if (!dryRun) {
             BootLaunch.preflight(described);
@@ -161,6 +166,30 @@ final class BootCommand implements JkbootCommand, Option.Setter {
         }
         BootLaunch.log("loaded; start it with 'jkboot boot --exec'");
         return 0;
+    }
+
+    private boolean hasRawFiles() {
+        for (String m : modules) {
+            if (fileSpec(m).type().isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The JDK's file mapping made ready on a third thread ({@link FileContent#prepareMapping}): the raw
+     * files are mapped on this thread after the host is known, and nothing else would prepare it.
+     */
+    private void prepareMappingAlongside() {
+        Thread thread = new Thread("jkboot-mapping") {
+            @Override
+            public void run() {
+                FileContent.prepareMapping(kernel);
+            }
+        };
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The boot sequence of this run and its files, read as far as they can be without the host. */
@@ -212,7 +241,23 @@ final class BootCommand implements JkbootCommand, Option.Setter {
                 printTimings(verbose);
             }
         });
-        return new Files(sequence, sequence.prepare(request));
+        Files files = new Files(sequence, sequence.prepare(request));
+        if (!dryRun) {
+            preloadShim();
+        }
+        return files;
+    }
+
+    /**
+     * Loads the native shim here, where there is time while the host is still being read, rather
+     * than after the plan; if it cannot be loaded, the boot's own load of it says why, in its place.
+     */
+    private static void preloadShim() {
+        try {
+            ShimLibrary.load();
+        } catch (ShimLibrary.Unavailable e) {
+            // reported by NativeKexec.load, after the plan
+        }
     }
 
     /** The kernel's directory, then each ELF module's: where a dependency is looked for unless module_path is set. */

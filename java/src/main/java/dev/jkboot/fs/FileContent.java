@@ -3,6 +3,8 @@ package dev.jkboot.fs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +58,20 @@ public final class FileContent {
     public static FileContent of(byte[] bytes) {
         return bytes.length == 0 ? new FileContent(0, List.of())
                 : new FileContent(bytes.length, List.of(new Extent(0, ByteBuffer.wrap(bytes.clone()))));
+    }
+
+    /**
+     * Makes the JDK ready to map files, mapping nothing of {@code file}: the first FileChannel.map
+     * initialises java.lang.invoke behind it, 0.3 s in the TCG VM. A boot does it on a thread of its
+     * own while the host is discovered, so that the raw files map at once after the fit check
+     * (issue 12). Whatever goes wrong is left for the real mapping to report.
+     */
+    public static void prepareMapping(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.map(FileChannel.MapMode.READ_ONLY, 0, 0);
+        } catch (IOException | RuntimeException e) {
+            // nothing to do: this only saves time
+        }
     }
 
     /**

@@ -49,4 +49,15 @@ class FileContentTest {
         assertThrows(IllegalArgumentException.class, () -> new FileContent(10, List.of(
                 new FileContent.Extent(4, ByteBuffer.wrap(new byte[2])), new FileContent.Extent(5, ByteBuffer.wrap(new byte[1])))));
     }
+
+    @Test
+    void preparingTheMappingNeverFailsABoot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("kernel"), new byte[] {1, 2, 3});
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> FileContent.prepareMapping(file));
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> FileContent.prepareMapping(dir.resolve("missing")));
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> FileContent.prepareMapping(dir));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3}, java.nio.file.Files.readAllBytes(file),
+                "the file is left as it was");
+    }
 }
