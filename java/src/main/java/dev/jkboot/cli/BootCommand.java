@@ -25,6 +25,7 @@ import dev.jkboot.kld.ModuleFiles;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.loaderconf.DirectoryBootFiles;
 import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.shim.ShimLibrary;
 import dev.jkboot.verify.VerifiedBootSource;
 import dev.jkboot.verify.Verifier;
 import dev.jkboot.verify.VerifyPolicy;
@@ -167,33 +168,6 @@ final class BootCommand implements JkbootCommand, Option.Setter {
         return 0;
     }
 
-    /**
-     * The kexec runner (the native shim loaded and checked) made on the file thread, where there is
-     * time while the host is still being read; handed out, or its failure thrown, only when the boot
-     * asks for it, once the plan is valid.
-     */
-    private static final class EarlyRunner implements BootLaunch.Runners {
-        private KexecRunner runner;
-        private KexecException failure;
-
-        /** For {@code kexecArchFlag}, the flag of the target the boot sequence is made for. */
-        EarlyRunner(long kexecArchFlag, boolean quiet) {
-            try {
-                runner = BootLaunch.runner(kexecArchFlag, quiet);
-            } catch (KexecException e) {
-                failure = e;
-            }
-        }
-
-        @Override
-        public KexecRunner create(long sameTargetsFlag) throws KexecException {
-            if (failure != null) {
-                throw failure;
-            }
-            return runner;
-        }
-    }
-
     private boolean hasRawFiles() {
         for (String m : modules) {
             if (fileSpec(m).type().isPresent()) {
@@ -245,9 +219,13 @@ final class BootCommand implements JkbootCommand, Option.Setter {
         if (entropy.isPresent()) {
             request = PlatformEntropy.append(request, entropy.get(), output.log());
         }
-        FreeBsdArm64 target = FreeBsdArm64.builtIn();
-        BootLaunch.Runners runners = dryRun ? null : new EarlyRunner(target.kexecArchFlag(), json);
-        BootSequence sequence = new BootSequence(target, new BootLaunch.Hooks(timer, runners,
+        BootLaunch.Runners runners = new BootLaunch.Runners() {
+            @Override
+            public KexecRunner create(long kexecArchFlag) throws KexecException {
+                return BootLaunch.runner(kexecArchFlag, json);
+            }
+        };
+        BootSequence sequence = new BootSequence(FreeBsdArm64.builtIn(), new BootLaunch.Hooks(timer, runners,
                 tpm.measuredBoot(BootLaunch.LOG)) {
             @Override
             public BootRequest resolveModules(BootRequest given) throws JkbootException {
@@ -263,7 +241,23 @@ final class BootCommand implements JkbootCommand, Option.Setter {
                 printTimings(verbose);
             }
         });
-        return new Files(sequence, sequence.prepare(request));
+        Files files = new Files(sequence, sequence.prepare(request));
+        if (!dryRun) {
+            preloadShim();
+        }
+        return files;
+    }
+
+    /**
+     * Loads the native shim here, where there is time while the host is still being read, rather
+     * than after the plan; if it cannot be loaded, the boot's own load of it says why, in its place.
+     */
+    private static void preloadShim() {
+        try {
+            ShimLibrary.load();
+        } catch (ShimLibrary.Unavailable e) {
+            // reported by NativeKexec.load, after the plan
+        }
     }
 
     /** The kernel's directory, then each ELF module's: where a dependency is looked for unless module_path is set. */
