@@ -25,7 +25,6 @@ import dev.jkboot.kld.ModuleFiles;
 import dev.jkboot.loaderconf.BootArguments;
 import dev.jkboot.loaderconf.DirectoryBootFiles;
 import dev.jkboot.plan.KexecPlan;
-import dev.jkboot.shim.ShimLibrary;
 import dev.jkboot.verify.VerifiedBootSource;
 import dev.jkboot.verify.Verifier;
 import dev.jkboot.verify.VerifyPolicy;
@@ -241,23 +240,7 @@ final class BootCommand implements JkbootCommand, Option.Setter {
                 printTimings(verbose);
             }
         });
-        Files files = new Files(sequence, sequence.prepare(request));
-        if (!dryRun) {
-            preloadShim();
-        }
-        return files;
-    }
-
-    /**
-     * Loads the native shim here, where there is time while the host is still being read, rather
-     * than after the plan; if it cannot be loaded, the boot's own load of it says why, in its place.
-     */
-    private static void preloadShim() {
-        try {
-            ShimLibrary.load();
-        } catch (ShimLibrary.Unavailable e) {
-            // reported by NativeKexec.load, after the plan
-        }
+        return new Files(sequence, sequence.prepare(request));
     }
 
     /** The kernel's directory, then each ELF module's: where a dependency is looked for unless module_path is set. */
