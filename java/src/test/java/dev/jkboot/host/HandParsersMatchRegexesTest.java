@@ -39,16 +39,25 @@ class HandParsersMatchRegexesTest {
         void run() throws HostException;
     }
 
+    /** A parser of one line: whether it refused the line as malformed. */
+    private interface LineCheck {
+        boolean refuses(String line);
+    }
+
+    /** On random lines of {@code pieces}, {@code parser} refuses exactly what {@code oracle} does not match. */
+    private void sameAcceptance(Pattern oracle, List<String> pieces, int most, LineCheck parser) {
+        for (int i = 0; i < CASES; i++) {
+            String line = line(pieces, most);
+            assertEquals(!oracle.matcher(line).matches(), parser.refuses(line), "\"" + line + "\"");
+        }
+    }
+
     @Test
     void meminfoLines() {
-        Pattern oracle = Pattern.compile("([A-Za-z0-9_()]+):\\s+(\\d{1,18})( kB)?");
-        List<String> pieces = Arrays.asList("Mem", "Total", "(anon)", "_", "-", ":", " ", "\t", "  ", "0", "7",
-                "12345678", "123456789012", " kB", "kB", " MB", "x", "\u0663");
-        for (int i = 0; i < CASES; i++) {
-            String line = line(pieces, 8);
-            boolean rejected = refused(() -> Meminfo.parse(line + "\n", "m"), "is not NAME: NUMBER [kB]");
-            assertEquals(!oracle.matcher(line).matches(), rejected, "\"" + line + "\"");
-        }
+        sameAcceptance(Pattern.compile("([A-Za-z0-9_()]+):\\s+(\\d{1,18})( kB)?"),
+                Arrays.asList("Mem", "Total", "(anon)", "_", "-", ":", " ", "\t", "  ", "0", "7", "12345678",
+                        "123456789012", " kB", "kB", " MB", "x", "\u0663"),
+                8, line -> refused(() -> Meminfo.parse(line + "\n", "m"), "is not NAME: NUMBER [kB]"));
     }
 
     @Test
@@ -71,14 +80,10 @@ class HandParsersMatchRegexesTest {
 
     @Test
     void systabLines() {
-        Pattern oracle = Pattern.compile("([A-Z][A-Z0-9_]*)=0x([0-9a-fA-F]{1,16})");
-        List<String> pieces = Arrays.asList("ACPI", "20", "SMBIOS", "3", "_", "a", "=", "0x", "0X", "=0x",
-                "7b5e0000", "fFfFfFfFfFfFfFfF", "1", " ", "g");
-        for (int i = 0; i < CASES; i++) {
-            String line = line(pieces, 7);
-            boolean rejected = refused(() -> EfiSystab.parse(line + "\n", "t"), "is not KEY=0xADDRESS");
-            assertEquals(!oracle.matcher(line).matches(), rejected, "\"" + line + "\"");
-        }
+        sameAcceptance(Pattern.compile("([A-Z][A-Z0-9_]*)=0x([0-9a-fA-F]{1,16})"),
+                Arrays.asList("ACPI", "20", "SMBIOS", "3", "_", "a", "=", "0x", "0X", "=0x", "7b5e0000",
+                        "fFfFfFfFfFfFfFfF", "1", " ", "g"),
+                7, line -> refused(() -> EfiSystab.parse(line + "\n", "t"), "is not KEY=0xADDRESS"));
     }
 
     @Test
