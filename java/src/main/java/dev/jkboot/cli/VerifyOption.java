@@ -26,8 +26,7 @@ final class VerifyOption implements Option.Setter {
 
     /** The policy of this host: its image, its kernel command line, then this option. */
     VerifyPolicy policy(HostDescription host) throws VerifyException {
-        return VerifyPolicy.resolve(host.root().dir(), host.commandLine().optional().map(KernelCommandLine::text),
-                Optional.ofNullable(level));
+        return policy(host.root(), host.commandLine().optional().map(KernelCommandLine::text));
     }
 
     /** The same before the host is described (its kernel command line read here; unreadable, none). */
@@ -38,6 +37,10 @@ final class VerifyOption implements Option.Setter {
         } catch (HostException e) {
             commandLine = Optional.empty();
         }
-        return VerifyPolicy.resolve(root.dir(), commandLine, Optional.ofNullable(level));
+        return policy(root, commandLine);
+    }
+
+    private VerifyPolicy policy(HostRoot root, Optional<String> kernelCommandLine) throws VerifyException {
+        return VerifyPolicy.resolve(root.dir(), kernelCommandLine, Optional.ofNullable(level));
     }
 }

@@ -21,10 +21,10 @@ final class BuiltInResource {
     static byte[] read(Class<?> owner, String name) throws IOException {
         String path = owner.getPackageName().replace('.', '/') + '/' + name;
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            File place = new File(entry);
             if (entry.isEmpty()) {
                 continue;
             }
+            File place = new File(entry);
             if (place.isDirectory()) {
                 File file = new File(place, path);
                 if (file.isFile()) {
