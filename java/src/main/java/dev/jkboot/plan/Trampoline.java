@@ -1,10 +1,11 @@
 package dev.jkboot.plan;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
@@ -16,9 +17,6 @@ import java.util.Properties;
  * hand.
  */
 public final class Trampoline {
-    static final String BLOB = "trampoline-aarch64.bin";
-    static final String SYMBOLS = "trampoline-aarch64.properties";
-
     /** The data-block fields, named as in the assembly. */
     public enum Field {
         ENTRY, MODULEP, MEMMAP_SRC, MEMMAP_DST, MEMMAP_LEN, UART,
@@ -80,24 +78,15 @@ public final class Trampoline {
         return f.name().toLowerCase();
     }
 
-    /** The trampoline built into this jkboot. */
+    /** The trampoline built into this jkboot ({@link TrampolineImage}, generated from the assembly). */
     public static Trampoline aarch64() {
+        Properties p = new Properties();
         try {
-            Properties p = new Properties();
-            p.load(new ByteArrayInputStream(resource(SYMBOLS)));
-            return new Trampoline(resource(BLOB), p);
+            p.load(new StringReader(TrampolineImage.SYMBOLS));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the built-in trampoline", e);
+            throw new UncheckedIOException("a StringReader does not fail", e);
         }
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        byte[] bytes = BuiltInResource.read(Trampoline.class, name);
-        if (bytes == null) {
-            throw new IllegalStateException("the trampoline resource " + name
-                    + " is missing from this build of jkboot (run scripts/build, which assembles native/trampoline)");
-        }
-        return bytes;
+        return new Trampoline(TrampolineImage.BLOB.getBytes(StandardCharsets.ISO_8859_1), p);
     }
 
     public int size() {

@@ -1,11 +1,14 @@
 package dev.jkboot.plan;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jkboot.freebsd.NativeFixtures;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -127,12 +130,18 @@ class TrampolineTest {
         assertTrue(t.size() > 0 && t.size() <= 4096, "size " + t.size());
     }
 
+    @Test
+    void builtInBlobIsTheAssembledFileByteForByte() throws java.io.IOException {
+        assertArrayEquals(Files.readAllBytes(NativeFixtures.trampolineBlob()), t.blob());
+    }
+
+    /** A key of the layout file gen-properties.sh wrote from the assembled symbols, read here independently. */
     private static String property(String key) {
-        try (var in = Trampoline.class.getResourceAsStream(Trampoline.SYMBOLS)) {
+        try (var in = Files.newInputStream(NativeFixtures.trampolineSymbols())) {
             Properties p = new Properties();
             p.load(in);
             String v = p.getProperty(key);
-            assertTrue(v != null, key + " in " + Trampoline.SYMBOLS);
+            assertTrue(v != null, key + " in " + NativeFixtures.trampolineSymbols());
             return v;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
