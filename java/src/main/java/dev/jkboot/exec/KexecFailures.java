@@ -1,5 +1,7 @@
 package dev.jkboot.exec;
 
+import dev.jkboot.shim.Errno;
+
 /**
  * What each errno from {@code kexec_load} and {@code reboot} means for a FreeBSD boot, and what to do
  * about it. The causes are the ones Linux's kernel/kexec.c and the field reports name.

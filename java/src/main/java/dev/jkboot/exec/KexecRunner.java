@@ -1,6 +1,7 @@
 package dev.jkboot.exec;
 
 import dev.jkboot.plan.KexecPlan;
+import dev.jkboot.shim.Errno;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 

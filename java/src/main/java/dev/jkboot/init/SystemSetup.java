@@ -1,6 +1,6 @@
 package dev.jkboot.init;
 
-import dev.jkboot.exec.Errno;
+import dev.jkboot.shim.Errno;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.jkboot.exec;
 
+import dev.jkboot.shim.Errno;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jkboot.ExitStatus;
 import dev.jkboot.plan.KexecPlan;
 import dev.jkboot.plan.TrampolineData;
+import dev.jkboot.shim.Errno;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jkboot.RequiredTool;
 import dev.jkboot.plan.KexecSegment;
+import dev.jkboot.shim.Errno;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,7 @@
 package dev.jkboot.exec;
 
 import dev.jkboot.plan.KexecSegment;
+import dev.jkboot.shim.Errno;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.jkboot.ExitStatus;
 import dev.jkboot.exec.NativeKexec.SegmentTable;
 import dev.jkboot.plan.KexecSegment;
 import dev.jkboot.plan.KexecSegment.Piece;
+import dev.jkboot.shim.Errno;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

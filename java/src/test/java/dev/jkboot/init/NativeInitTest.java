@@ -3,7 +3,7 @@ package dev.jkboot.init;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jkboot.RequiredTool;
-import dev.jkboot.exec.Errno;
+import dev.jkboot.shim.Errno;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

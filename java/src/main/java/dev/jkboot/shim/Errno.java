@@ -1,6 +1,6 @@
-package dev.jkboot.exec;
+package dev.jkboot.shim;
 
-/** The Linux errno values jkboot explains (identical on aarch64 and x86-64), by name. */
+/** The Linux errno values jkboot explains (identical on aarch64 and x86-64), by name: its shim returns -errno. */
 public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
