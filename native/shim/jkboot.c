@@ -7,7 +7,9 @@
 #include <linux/kexec.h>
 #include <linux/reboot.h>
 #include <stddef.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -145,6 +147,34 @@ JK_API unsigned long jk_touch_pages(const void *p, size_t len, size_t page)
 	for (size_t at = 0; at < len; at += page)
 		sum += bytes[at];
 	return sum;
+}
+
+JK_API long jk_map_file(const char *path, unsigned long offset, size_t length, void **out)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	long rc = 0;
+	if (fstat(fd, &st) != 0) {
+		rc = -errno;
+	} else if (length == 0 || offset > (unsigned long)st.st_size || length > (unsigned long)st.st_size - offset) {
+		rc = -ERANGE;
+	} else {
+		void *p = mmap(NULL, length, PROT_READ, MAP_SHARED, fd, (off_t)offset);
+		if (p == MAP_FAILED)
+			rc = -errno;
+		else
+			*out = p;
+	}
+	close(fd);
+	return rc;
+}
+
+JK_API long jk_unmap(void *p, size_t length)
+{
+	return munmap(p, length) == 0 ? 0 : -errno;
 }
 
 #if defined(__aarch64__)

@@ -34,6 +34,13 @@ unsigned long jk_counter_frequency(void);
  * optimised away. */
 unsigned long jk_touch_pages(const void *p, size_t len, size_t page);
 
+/* Maps length bytes of the file at path, from offset (a page multiple), read-only and shared, as
+ * Java's FileChannel.map(READ_ONLY) does; the descriptor is closed again at once (the mapping
+ * keeps the file). -ERANGE when the file ends before offset + length (a read of a page past the
+ * end would raise SIGBUS). *out = the address; 0 or -errno. */
+long jk_map_file(const char *path, unsigned long offset, size_t length, void **out);
+long jk_unmap(void *p, size_t length);
+
 /* Fills buf with len bytes from Linux's getrandom(2) (no flags); 0 or -errno. */
 long jk_getrandom(void *buf, size_t len);
 

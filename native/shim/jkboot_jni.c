@@ -2,7 +2,8 @@
  * JNI entry points of jkboot's shim: thin wrappers that turn Java's arguments into the plain C
  * calls of jkboot.c (which the C-level tests call directly) and return their 0/value/-errno as is.
  * One Java class per concept declares them: dev.jkboot.exec.LinuxKexecShim (kexec, reboot, the
- * native buffers of the segment table), dev.jkboot.entropy.LinuxGetrandom, dev.jkboot.init.NativeInit.
+ * native buffers of the segment table), dev.jkboot.entropy.LinuxGetrandom, dev.jkboot.init.NativeInit,
+ * dev.jkboot.fs.NativeMapping (files mapped without FileChannel).
  *
  * Built against the host JDK's include/ and include/linux/ for both targets: on Linux jni_md.h
  * only sets JNIEXPORT/JNICALL and jint/jlong/jbyte by _LP64, the same for x86-64 and aarch64.
@@ -196,4 +197,35 @@ JNIEXPORT jlong JNICALL Java_dev_jkboot_init_NativeInit_loadModule(JNIEnv *env, 
 {
 	(void)cls;
 	return with_path(env, path, jk_load_module);
+}
+
+/* ---- dev.jkboot.fs.NativeMapping ------------------------------------------------------------ */
+
+/* The address of length bytes of path mapped from offset, or -errno (user addresses are positive). */
+JNIEXPORT jlong JNICALL Java_dev_jkboot_fs_NativeMapping_map(JNIEnv *env, jclass cls, jbyteArray path,
+    jlong offset, jlong length)
+{
+	(void)cls;
+	if (offset < 0 || length <= 0)
+		return -EINVAL;
+	char *p = chars(env, path);
+	void *mapped = NULL;
+	long rc = p == NULL ? -ENOMEM : jk_map_file(p, (unsigned long)offset, (size_t)length, &mapped);
+	release(env, path, p);
+	return rc == 0 ? (jlong)(uintptr_t)mapped : rc;
+}
+
+/* A direct buffer over length bytes at address (a mapping of map()); null when the JVM cannot make one. */
+JNIEXPORT jobject JNICALL Java_dev_jkboot_fs_NativeMapping_buffer(JNIEnv *env, jclass cls, jlong address,
+    jlong length)
+{
+	(void)cls;
+	return (*env)->NewDirectByteBuffer(env, (void *)(uintptr_t)address, length);
+}
+
+JNIEXPORT jlong JNICALL Java_dev_jkboot_fs_NativeMapping_unmap(JNIEnv *env, jclass cls, jlong address,
+    jlong length)
+{
+	(void)env, (void)cls;
+	return jk_unmap((void *)(uintptr_t)address, (size_t)length);
 }

@@ -4,12 +4,10 @@ import dev.jkboot.JkbootException;
 import dev.jkboot.freebsd.BootSpecException;
 import dev.jkboot.fs.FileContent;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A file to boot, wherever it lives: a path Linux can open, or a file inside a FreeBSD filesystem
@@ -78,9 +76,7 @@ public interface BootSource {
             public FileContent content() throws BootSpecException {
                 try {
                     requireRegular();
-                    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-                        return FileContent.map(channel, channel.size());
-                    }
+                    return FileContent.map(path);
                 } catch (IOException e) {
                     throw cannotRead(e);
                 }

@@ -15,7 +15,6 @@ import dev.jkboot.entropy.PlatformEntropy;
 import dev.jkboot.exec.KexecException;
 import dev.jkboot.exec.KexecRunner;
 import dev.jkboot.freebsd.Howto;
-import dev.jkboot.fs.FileContent;
 import dev.jkboot.host.HostRoot;
 import dev.jkboot.host.HostDescription;
 import dev.jkboot.json.JsonWriter;
@@ -130,10 +129,6 @@ final class BootCommand implements JkbootCommand, Option.Setter {
                         return files(root, args, verbose, output);
                     }
                 });
-
-        if (files != null && !dryRun && hasRawFiles()) {
-            prepareMappingAlongside();
-        }
         HostDescription described = HostDescription.read(root, System.getProperty("os.arch"));
         if (!dryRun) {
             BootLaunch.preflight(described);
@@ -165,30 +160,6 @@ final class BootCommand implements JkbootCommand, Option.Setter {
         }
         BootLaunch.log("loaded; start it with 'jkboot boot --exec'");
         return 0;
-    }
-
-    private boolean hasRawFiles() {
-        for (String m : modules) {
-            if (fileSpec(m).type().isPresent()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The JDK's file mapping made ready on a third thread ({@link FileContent#prepareMapping}): the raw
-     * files are mapped on this thread after the host is known, and nothing else would prepare it.
-     */
-    private void prepareMappingAlongside() {
-        Thread thread = new Thread("jkboot-mapping") {
-            @Override
-            public void run() {
-                FileContent.prepareMapping(kernel);
-            }
-        };
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The boot sequence of this run and its files, read as far as they can be without the host. */

@@ -3,6 +3,7 @@ package dev.jkboot.fs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -10,10 +11,10 @@ import java.util.List;
 
 /**
  * The bytes of one file of any size, as read-only buffers laid out at their offsets in the file,
- * without a copy in the Java heap: a file Linux can open is mapped ({@link FileChannel#map}), a
- * file inside a UFS2 partition is a list of mapped runs of the device. Nothing is read until the
- * bytes are used (by the integrity check, or by Linux itself during {@code kexec_load}), so a dry
- * run costs no more memory for a 1 GiB file than for a small one.
+ * without a copy in the Java heap: a file Linux can open is mapped (by jkboot's shim, or
+ * {@link FileChannel#map}), a file inside a UFS2 partition is a list of mapped runs of the device.
+ * Nothing is read until the bytes are used (by the integrity check, or by Linux itself during
+ * {@code kexec_load}), so a dry run costs no more memory for a 1 GiB file than for a small one.
  *
  * <p>Offsets not covered by an extent are holes and read as zeros. Extents are in offset order, do
  * not overlap, lie inside {@link #size()} and are at most {@link #MAX_EXTENT} bytes each, so no
@@ -61,17 +62,21 @@ public final class FileContent {
     }
 
     /**
-     * Makes the JDK ready to map files, mapping nothing of {@code file}: the first FileChannel.map
-     * initialises java.lang.invoke behind it, 0.3 s in the TCG VM. A boot does it on a thread of its
-     * own while the host is discovered, so that the raw files map at once after the fit check
-     * (issue 12). Whatever goes wrong is left for the real mapping to report.
+     * The whole of the regular file {@code file}, mapped read-only in extents of {@link #MAX_EXTENT}:
+     * by jkboot's shim where it loads ({@link NativeMapping}), else by a FileChannel.
      */
-    public static void prepareMapping(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            channel.map(FileChannel.MapMode.READ_ONLY, 0, 0);
-        } catch (IOException | RuntimeException e) {
-            // nothing to do: this only saves time
+    public static FileContent map(Path file) throws IOException {
+        if (!NativeMapping.available()) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                return map(channel, channel.size());
+            }
         }
+        return mapped(Files.size(file), new Mapper() {
+            @Override
+            public ByteBuffer map(long at, int length) throws IOException {
+                return NativeMapping.map(file, at, length);
+            }
+        });
     }
 
     /**
@@ -79,10 +84,23 @@ public final class FileContent {
      * {@link #MAX_EXTENT}. The mapping outlives the channel, which the caller may close at once.
      */
     public static FileContent map(FileChannel channel, long size) throws IOException {
+        return mapped(size, new Mapper() {
+            @Override
+            public ByteBuffer map(long at, int length) throws IOException {
+                return channel.map(FileChannel.MapMode.READ_ONLY, at, length);
+            }
+        });
+    }
+
+    /** Maps {@code length} bytes from file offset {@code at}. */
+    private interface Mapper {
+        ByteBuffer map(long at, int length) throws IOException;
+    }
+
+    private static FileContent mapped(long size, Mapper mapper) throws IOException {
         List<Extent> extents = new ArrayList<>();
         for (long at = 0; at < size; at += MAX_EXTENT) {
-            long length = Math.min(MAX_EXTENT, size - at);
-            extents.add(new Extent(at, channel.map(FileChannel.MapMode.READ_ONLY, at, length)));
+            extents.add(new Extent(at, mapper.map(at, (int) Math.min(MAX_EXTENT, size - at))));
         }
         return new FileContent(size, extents);
     }

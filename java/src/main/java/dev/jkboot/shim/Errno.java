@@ -13,6 +13,7 @@ public final class Errno {
     public static final int EEXIST = 17;
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;
+    public static final int ERANGE = 34;
     public static final int ENOSYS = 38;
     public static final int EADDRNOTAVAIL = 99;
 
@@ -31,6 +32,7 @@ public final class Errno {
             case EEXIST -> "EEXIST";
             case ENODEV -> "ENODEV";
             case EINVAL -> "EINVAL";
+            case ERANGE -> "ERANGE";
             case ENOSYS -> "ENOSYS";
             case EADDRNOTAVAIL -> "EADDRNOTAVAIL";
             default -> "errno " + errno;
