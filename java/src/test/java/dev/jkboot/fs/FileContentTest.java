@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jkboot.RequiredTool;
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,33 +17,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileContentTest {
+    /** Larger than any Java array, sparse, ending in 1 2 3 4. */
+    private static final long SPARSE_SIZE = (5L << 30) / 2 + 12345;
+
     @Test
     void aFileLargerThanAnyArrayIsMappedInExtentsOfOneGib(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("sparse");
-        long size = (5L << 30) / 2 + 12345;
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(size);
-            f.seek(size - 4);
-            f.write(new byte[] {1, 2, 3, 4});
-        }
+        Path file = sparseFile(dir);
         FileContent c;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             c = FileContent.map(channel, channel.size());
         }
-        assertMappedInExtents(c, size);
+        assertMappedInExtents(c, SPARSE_SIZE);
     }
 
     @Test
     void theShimMapsTheSameExtents(@TempDir Path dir) throws Exception {
         RequiredTool.useHostShim();
+        assertMappedInExtents(FileContent.map(sparseFile(dir)), SPARSE_SIZE);
+    }
+
+    private static Path sparseFile(Path dir) throws IOException {
         Path file = dir.resolve("sparse");
-        long size = (5L << 30) / 2 + 12345;
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(size);
-            f.seek(size - 4);
+            f.setLength(SPARSE_SIZE);
+            f.seek(SPARSE_SIZE - 4);
             f.write(new byte[] {1, 2, 3, 4});
         }
-        assertMappedInExtents(FileContent.map(file), size);
+        return file;
     }
 
     private static void assertMappedInExtents(FileContent c, long size) {
