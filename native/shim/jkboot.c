@@ -162,27 +162,41 @@ JK_API unsigned long jk_touch_pages(const void *p, size_t len, size_t page)
 	return sum;
 }
 
-JK_API long jk_map_file(const char *path, unsigned long offset, size_t length, void **out)
+JK_API long jk_open_regular(const char *path, int *fd, unsigned long *size)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int f = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
-	if (fd < 0)
+	if (f < 0)
 		return -errno;
 	long rc = 0;
-	if (fstat(fd, &st) != 0) {
+	if (fstat(f, &st) != 0)
 		rc = -errno;
-	} else if (length == 0 || offset > (unsigned long)st.st_size || length > (unsigned long)st.st_size - offset) {
-		rc = -ERANGE;
-	} else {
-		void *p = mmap(NULL, length, PROT_READ, MAP_SHARED, fd, (off_t)offset);
-		if (p == MAP_FAILED)
-			rc = -errno;
-		else
-			*out = p;
+	else if (!S_ISREG(st.st_mode))
+		rc = -ENODEV;
+	if (rc != 0) {
+		close(f);
+		return rc;
 	}
-	close(fd);
-	return rc;
+	*fd = f;
+	*size = (unsigned long)st.st_size;
+	return 0;
+}
+
+JK_API long jk_map_fd(int fd, unsigned long offset, size_t length, unsigned long size, void **out)
+{
+	if (length == 0 || offset > size || length > size - offset)
+		return -ERANGE;
+	void *p = mmap(NULL, length, PROT_READ, MAP_SHARED, fd, (off_t)offset);
+	if (p == MAP_FAILED)
+		return -errno;
+	*out = p;
+	return 0;
+}
+
+JK_API long jk_close(int fd)
+{
+	return close(fd) == 0 ? 0 : -errno;
 }
 
 JK_API long jk_unmap(void *p, size_t length)

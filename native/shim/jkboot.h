@@ -34,11 +34,15 @@ unsigned long jk_counter_frequency(void);
  * optimised away. */
 unsigned long jk_touch_pages(const void *p, size_t len, size_t page);
 
-/* Maps length bytes of the file at path, from offset (a page multiple), read-only and shared, as
- * Java's FileChannel.map(READ_ONLY) does; the descriptor is closed again at once (the mapping
- * keeps the file). -ERANGE when the file ends before offset + length (a read of a page past the
- * end would raise SIGBUS). *out = the address; 0 or -errno. */
-long jk_map_file(const char *path, unsigned long offset, size_t length, void **out);
+/* A file mapped without Java's FileChannel: opened once (read-only, O_NONBLOCK so that a FIFO
+ * cannot block), its size taken from that descriptor, each extent mapped from it read-only and
+ * shared, as FileChannel.map(READ_ONLY) does, then closed (the mappings keep the file).
+ * jk_open_regular: -ENODEV for anything but a regular file (mmap's errno for what it cannot map).
+ * jk_map_fd: -ERANGE for a range past the size the caller was given (a read of a page past the end
+ * of the file would raise SIGBUS). All return 0 or -errno. */
+long jk_open_regular(const char *path, int *fd, unsigned long *size);
+long jk_map_fd(int fd, unsigned long offset, size_t length, unsigned long size, void **out);
+long jk_close(int fd);
 long jk_unmap(void *p, size_t length);
 
 /* Fills buf with len bytes from Linux's getrandom(2) (no flags); 0 or -errno. */

@@ -201,18 +201,41 @@ JNIEXPORT jlong JNICALL Java_dev_jkboot_init_NativeInit_loadModule(JNIEnv *env, 
 
 /* ---- dev.jkboot.fs.NativeMapping ------------------------------------------------------------ */
 
-/* The address of length bytes of path mapped from offset, or -errno (user addresses are positive). */
-JNIEXPORT jlong JNICALL Java_dev_jkboot_fs_NativeMapping_map(JNIEnv *env, jclass cls, jbyteArray path,
-    jlong offset, jlong length)
+/* Opens path for mapping: its descriptor, or -errno; out[0] = its size. */
+JNIEXPORT jlong JNICALL Java_dev_jkboot_fs_NativeMapping_open(JNIEnv *env, jclass cls, jbyteArray path,
+    jlongArray out)
 {
 	(void)cls;
-	if (offset < 0 || length <= 0)
+	if (out == NULL || (*env)->GetArrayLength(env, out) < 1)
 		return -EINVAL;
 	char *p = chars(env, path);
-	void *mapped = NULL;
-	long rc = p == NULL ? -ENOMEM : jk_map_file(p, (unsigned long)offset, (size_t)length, &mapped);
+	int fd = -1;
+	unsigned long size = 0;
+	long rc = p == NULL ? -ENOMEM : jk_open_regular(p, &fd, &size);
 	release(env, path, p);
+	if (rc != 0)
+		return rc;
+	jlong s = (jlong)size;
+	(*env)->SetLongArrayRegion(env, out, 0, 1, &s);
+	return fd;
+}
+
+/* The address of length bytes of fd mapped from offset, or -errno (user addresses are positive). */
+JNIEXPORT jlong JNICALL Java_dev_jkboot_fs_NativeMapping_map(JNIEnv *env, jclass cls, jint fd, jlong offset,
+    jlong length, jlong size)
+{
+	(void)env, (void)cls;
+	if (offset < 0 || length <= 0 || size < 0)
+		return -EINVAL;
+	void *mapped = NULL;
+	long rc = jk_map_fd(fd, (unsigned long)offset, (size_t)length, (unsigned long)size, &mapped);
 	return rc == 0 ? (jlong)(uintptr_t)mapped : rc;
+}
+
+JNIEXPORT jlong JNICALL Java_dev_jkboot_fs_NativeMapping_close(JNIEnv *env, jclass cls, jint fd)
+{
+	(void)env, (void)cls;
+	return jk_close(fd);
 }
 
 /* A direct buffer over length bytes at address (a mapping of map()); null when the JVM cannot make one. */

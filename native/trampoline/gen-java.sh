@@ -11,7 +11,8 @@ bin=$1 props=$2
 # escape (\ooo, 0 to 377): not \uXXXX, which javac decodes before it reads the literal, so \u000a
 # would end the line and \u0022 the string.
 literal_lines() {
-	od -A n -v -t o1 "$1" | awk '
+	octal=$(od -A n -v -t o1 "$1") || exit 1
+	echo "$octal" | awk '
 		{ for (i = 1; i <= NF; i++) { line = line "\\" $i; if (++n % 16 == 0) { print "            \"" line "\" +"; line = "" } } }
 		END { if (line != "") print "            \"" line "\" +"; print "            \"\";" }'
 }

@@ -67,16 +67,26 @@ public final class FileContent {
      */
     public static FileContent map(Path file) throws IOException {
         if (!NativeMapping.available()) {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw notRegular(file);
+            }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 return map(channel, channel.size());
             }
         }
-        return mapped(Files.size(file), new Mapper() {
-            @Override
-            public ByteBuffer map(long at, int length) throws IOException {
-                return NativeMapping.map(file, at, length);
-            }
-        });
+        try (NativeMapping opened = NativeMapping.open(file)) {
+            return mapped(opened.size(), new Mapper() {
+                @Override
+                public ByteBuffer map(long at, int length) throws IOException {
+                    return opened.map(at, length);
+                }
+            });
+        }
+    }
+
+    /** A directory, device, FIFO or /proc file cannot be mapped as a file of known size. */
+    static IOException notRegular(Path file) {
+        return new IOException(file + " is not a regular file");
     }
 
     /**

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * jkboot's C shim, {@code libjkboot.so} (native/shim), loaded over JNI from the installation's
  * native directory: the launcher names it with {@code -Djkboot.shim.dir}. Loaded once, when the
- * first native call is needed (not for a dry run), and never unpacked or copied anywhere. Before
+ * first native call is needed (getrandom, a raw file's mapping, kexec; a dry run of a kernel alone
+ * never loads it), and never unpacked or copied anywhere. Before
  * {@link System#load} the file's ELF header is checked, so a missing file or one built for another
  * machine is one clear message instead of a linker error.
  */

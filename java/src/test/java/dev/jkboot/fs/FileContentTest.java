@@ -33,6 +33,7 @@ class FileContentTest {
     @Test
     void theShimMapsTheSameExtents(@TempDir Path dir) throws Exception {
         RequiredTool.useHostShim();
+        assertTrue(NativeMapping.available(), "the shim maps, not the FileChannel fallback");
         assertMappedInExtents(FileContent.map(sparseFile(dir)), SPARSE_SIZE);
     }
 
