@@ -9,12 +9,13 @@ bin=$1 props=$2
 
 # The bytes of FILE as Java string literal lines, 16 bytes each, every byte a three-digit octal
 # escape (\ooo, 0 to 377): not \uXXXX, which javac decodes before it reads the literal, so \u000a
-# would end the line and \u0022 the string.
+# would end the line and \u0022 the string. Methods return them rather than static final fields:
+# javac would copy a constant field's value into every class that reads it, and so twice into the jar.
 literal_lines() {
 	octal=$(od -A n -v -t o1 "$1") || exit 1
 	echo "$octal" | awk '
-		{ for (i = 1; i <= NF; i++) { line = line "\\" $i; if (++n % 16 == 0) { print "            \"" line "\" +"; line = "" } } }
-		END { if (line != "") print "            \"" line "\" +"; print "            \"\";" }'
+		{ for (i = 1; i <= NF; i++) { line = line "\\" $i; if (++n % 16 == 0) { print "                \"" line "\" +"; line = "" } } }
+		END { if (line != "") print "                \"" line "\" +"; print "                \"\";" }'
 }
 
 cat <<HEAD
@@ -26,13 +27,18 @@ final class TrampolineImage {
     private TrampolineImage() {}
 
     /** The blob ($(wc -c < "$bin") bytes), one char per byte: decode it as ISO-8859-1. */
-    static final String BLOB =
+    static String blob() {
+        return
 HEAD
 literal_lines "$bin"
 cat <<MID
 
+    }
+
     /** The layout, in java.util.Properties form. */
-    static final String SYMBOLS =
+    static String symbols() {
+        return
 MID
 literal_lines "$props"
+echo "    }"
 echo "}"

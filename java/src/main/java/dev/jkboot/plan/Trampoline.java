@@ -82,11 +82,11 @@ public final class Trampoline {
     public static Trampoline aarch64() {
         Properties p = new Properties();
         try {
-            p.load(new StringReader(TrampolineImage.SYMBOLS));
+            p.load(new StringReader(TrampolineImage.symbols()));
         } catch (IOException e) {
             throw new UncheckedIOException("a StringReader does not fail", e);
         }
-        return new Trampoline(TrampolineImage.BLOB.getBytes(StandardCharsets.ISO_8859_1), p);
+        return new Trampoline(TrampolineImage.blob().getBytes(StandardCharsets.ISO_8859_1), p);
     }
 
     public int size() {
